@@ -1,0 +1,110 @@
+package io.presencehub.camel;
+
+import io.netty.handler.codec.string.StringEncoder;
+import io.presencehub.directory.DirectoryService;
+import io.presencehub.statusinterface.StatusClientGroup;
+import io.presencehub.statusinterface.StatusCommandHandler;
+import io.presencehub.statusinterface.StatusEventBroadcaster;
+import io.presencehub.statusinterface.StatusLineDecoder;
+import io.presencehub.store.JdbcStateStore;
+import io.presencehub.sync.DirectoryReconciler;
+import io.presencehub.sync.PresenceApplier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Creates every named bean of the hub from its settings and binds it in the Camel registry. The
+ * routes refer to these names; this is the only place a bean gets its name. Works in the hub's own
+ * camel-main and in any other CamelContext (see the README's drop-in section).
+ */
+public final class HubConfiguration implements CamelConfiguration {
+
+    /** The packaged defaults of every {@code hub.*} setting. */
+    public static final String DEFAULTS = "presence-hub/application.properties";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        addMissingDefaults(context.getPropertiesComponent());
+        HubSettings settings = new HubSettings(context.getPropertiesComponent()::resolveProperty);
+
+        JdbcStateStore store = JdbcStateStore.open(settings.text("hub.store.url"),
+                settings.optionalText("hub.store.user").orElse(""),
+                settings.optionalText("hub.store.password").orElse(""));
+        DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
+        CamelChangePublisher publisher = new CamelChangePublisher(context);
+        PresenceApplier applier = new PresenceApplier(store, directory, publisher, Clock.systemUTC());
+        directory.onReload(new DirectoryReconciler(applier, publisher));
+        StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"));
+
+        bind(context, "stateStore", store);
+        bind(context, "directoryService", directory);
+        bind(context, "presenceApplier", applier);
+        bind(context, "statusClients", clients);
+        bind(context, "statusEventBroadcaster", new StatusEventBroadcaster(directory, clients));
+        bind(context, "statusCommandProcessor",
+                new StatusCommandProcessor(new StatusCommandHandler(directory, applier)));
+        bind(context, "statusLineDecoder", new StatusLineDecoder(settings.integer("hub.status.max-line-length")));
+        bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
+        bind(context, "statusTls", statusTls(settings));
+
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                clients.close();
+                store.close();
+            }
+        }, true, true);
+    }
+
+    private static void bind(CamelContext context, String name, Object bean) {
+        context.getRegistry().bind(name, bean);
+    }
+
+    /** TLS for remote status clients; unused (and empty) while {@code hub.status.tls.enabled} is false. */
+    private static SSLContextParameters statusTls(HubSettings settings) {
+        SSLContextParameters parameters = new SSLContextParameters();
+        if (!settings.flag("hub.status.tls.enabled")) {
+            return parameters;
+        }
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setResource("file:" + settings.text("hub.status.tls.keystore"));
+        keyStore.setType(settings.text("hub.status.tls.keystore-type"));
+        String password = settings.optionalText("hub.status.tls.keystore-password").orElse("");
+        keyStore.setPassword(password);
+        KeyManagersParameters keyManagers = new KeyManagersParameters();
+        keyManagers.setKeyStore(keyStore);
+        keyManagers.setKeyPassword(password);
+        parameters.setKeyManagers(keyManagers);
+        return parameters;
+    }
+
+    /**
+     * In a CamelContext that did not load the hub's properties (drop-in use), the packaged defaults
+     * fill in every {@code hub.*} key the host application does not set itself.
+     */
+    private static void addMissingDefaults(PropertiesComponent properties) throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = HubConfiguration.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IOException("the packaged defaults " + DEFAULTS + " are missing from the classpath");
+            }
+            defaults.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        for (String key : defaults.stringPropertyNames()) {
+            if (key.startsWith("hub.") && properties.resolveProperty(key).isEmpty()) {
+                properties.addInitialProperty(key, defaults.getProperty(key));
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.presencehub.camel;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Typed access to the {@code hub.*} properties. Defaults live in the packaged
+ * {@code application.properties}; JVM {@code -D} options and environment variables override them.
+ */
+public final class HubSettings {
+
+    private final Function<String, Optional<String>> source;
+
+    public HubSettings(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    public String text(String key) {
+        return source.apply(key).map(String::trim)
+                .orElseThrow(() -> new IllegalStateException("setting " + key + " is missing"));
+    }
+
+    public Optional<String> optionalText(String key) {
+        return source.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public int integer(String key) {
+        String value = text(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("setting " + key + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
+    public boolean flag(String key) {
+        String value = text(key);
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalStateException("setting " + key + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+}

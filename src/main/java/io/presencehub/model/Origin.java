@@ -1,0 +1,6 @@
+package io.presencehub.model;
+
+/** The world a change came from; a change is never sent back to its origin. */
+public enum Origin {
+    STATUS_INTERFACE, ASTERISK, TEAMS, DIRECTORY
+}

@@ -1,0 +1,21 @@
+package io.presencehub.model;
+
+/** A stored change of one user's state, fanned out to every world but its origin. */
+public record StateChange(UserKey user, UserState before, UserState after) {
+
+    public Origin origin() {
+        return after.origin();
+    }
+
+    public boolean statusChanged() {
+        return before == null || !before.statusId().equals(after.statusId());
+    }
+
+    public boolean noteChanged() {
+        return before == null || !before.note().equals(after.note());
+    }
+
+    public boolean returnTimeChanged() {
+        return before == null || before.returnTime() != after.returnTime();
+    }
+}

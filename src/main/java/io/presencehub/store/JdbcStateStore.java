@@ -1,0 +1,186 @@
+package io.presencehub.store;
+
+import io.presencehub.model.Origin;
+import io.presencehub.model.StatusType;
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link StateStore} on an embedded H2 file or a PostgreSQL server. One connection in
+ * auto-commit mode serialises the writes; every write is committed before the call returns.
+ */
+public final class JdbcStateStore implements StateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS user_state (location_id VARCHAR NOT NULL, tenant_id VARCHAR NOT NULL,"
+            + " user_id VARCHAR NOT NULL, status_id VARCHAR NOT NULL, status_type VARCHAR NOT NULL,"
+            + " note VARCHAR NOT NULL, return_time BIGINT NOT NULL, origin VARCHAR NOT NULL,"
+            + " changed_at BIGINT NOT NULL, version BIGINT NOT NULL,"
+            + " PRIMARY KEY (location_id, tenant_id, user_id))",
+        "CREATE TABLE IF NOT EXISTS observation (kind VARCHAR NOT NULL, obj_key VARCHAR NOT NULL,"
+            + " obj_value VARCHAR NOT NULL, observed_at BIGINT NOT NULL, PRIMARY KEY (kind, obj_key))"
+    };
+
+    private final Connection connection;
+    private final String url;
+
+    private JdbcStateStore(Connection connection, String url) {
+        this.connection = connection;
+        this.url = url;
+    }
+
+    /** Opens (and creates, for H2) the database at a JDBC URL. */
+    public static JdbcStateStore open(String url, String user, String password) {
+        try {
+            createH2Folder(url);
+            Connection connection = DriverManager.getConnection(url, user, password);
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : SCHEMA) {
+                    statement.execute(ddl);
+                }
+            }
+            LOG.info("State store open at {}", redact(url));
+            return new JdbcStateStore(connection, url);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the state store at " + redact(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Map<UserKey, UserState> loadUserStates() {
+        Map<UserKey, UserState> states = new HashMap<>();
+        String sql = "SELECT location_id, tenant_id, user_id, status_id, status_type, note, return_time,"
+                + " origin, changed_at, version FROM user_state";
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                UserKey key = new UserKey(rs.getString(1), rs.getString(2), rs.getString(3));
+                states.put(key, new UserState(rs.getString(4),
+                        StatusType.fromCode(rs.getString(5)).orElse(StatusType.AVAILABLE), rs.getString(6),
+                        rs.getLong(7), Origin.valueOf(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)),
+                        rs.getLong(10)));
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read user states: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void saveUserState(UserKey user, UserState state) {
+        String update = "UPDATE user_state SET status_id = ?, status_type = ?, note = ?, return_time = ?,"
+                + " origin = ?, changed_at = ?, version = ? WHERE location_id = ? AND tenant_id = ? AND user_id = ?";
+        String insert = "INSERT INTO user_state (status_id, status_type, note, return_time, origin, changed_at,"
+                + " version, location_id, tenant_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try {
+            if (writeUserState(update, user, state) == 0) {
+                writeUserState(insert, user, state);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the state of " + user + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int writeUserState(String sql, UserKey user, UserState state) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, state.statusId());
+            ps.setString(2, state.statusType().code());
+            ps.setString(3, state.note());
+            ps.setLong(4, state.returnTime());
+            ps.setString(5, state.origin().name());
+            ps.setLong(6, state.changedAt().toEpochMilli());
+            ps.setLong(7, state.version());
+            ps.setString(8, user.locationId());
+            ps.setString(9, user.tenantId());
+            ps.setString(10, user.userId());
+            return ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized void saveObservation(Observation observation) {
+        String update = "UPDATE observation SET obj_value = ?, observed_at = ? WHERE kind = ? AND obj_key = ?";
+        String insert = "INSERT INTO observation (obj_value, observed_at, kind, obj_key) VALUES (?, ?, ?, ?)";
+        try {
+            if (writeObservation(update, observation) == 0) {
+                writeObservation(insert, observation);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store observation " + observation.kind() + "/" + observation.key()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int writeObservation(String sql, Observation observation) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, observation.value());
+            ps.setLong(2, observation.observedAt().toEpochMilli());
+            ps.setString(3, observation.kind());
+            ps.setString(4, observation.key());
+            return ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized Map<String, Observation> loadObservations(String kind) {
+        Map<String, Observation> observations = new HashMap<>();
+        String sql = "SELECT obj_key, obj_value, observed_at FROM observation WHERE kind = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    observations.put(rs.getString(1), new Observation(kind, rs.getString(1), rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3))));
+                }
+            }
+            return observations;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read observations of " + kind + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+            LOG.info("State store at {} closed", redact(url));
+        } catch (SQLException e) {
+            LOG.warn("Closing the state store failed: {}", e.getMessage());
+        }
+    }
+
+    /** H2 creates the database file but not its folder. */
+    private static void createH2Folder(String url) throws SQLException {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return;
+        }
+        String file = url.substring(prefix.length()).split(";", 2)[0];
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create folder " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URLs may carry a password parameter; never log it. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}
