@@ -45,7 +45,8 @@ public final class HubConfiguration implements CamelConfiguration {
         CamelChangePublisher publisher = new CamelChangePublisher(context);
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, Clock.systemUTC());
         directory.onReload(new DirectoryReconciler(applier, publisher));
-        StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"));
+        StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
+                settings.integer("hub.status.socket-send-buffer"));
 
         bind(context, "stateStore", store);
         bind(context, "directoryService", directory);

@@ -1,0 +1,104 @@
+package io.presencehub.testing;
+
+import io.presencehub.PresenceHubMain;
+import io.presencehub.sync.PresenceApplier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * The real hub (camel-main, YAML routes, netty server, H2 file) started in the test JVM on free
+ * ports, with its own directory file and database in a temporary folder.
+ */
+public final class TestHub implements AutoCloseable {
+
+    private final Path folder;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private Main main;
+    private int statusPort;
+    private int managementPort;
+
+    private TestHub(Path folder) {
+        this.folder = folder;
+    }
+
+    /** A hub in this folder using the given directory YAML. */
+    public static TestHub in(Path folder, String directoryYaml) {
+        TestHub hub = new TestHub(folder);
+        hub.writeDirectory(directoryYaml);
+        hub.properties.put("hub.directory.file", hub.directoryFile().toString());
+        hub.properties.put("hub.store.url", "jdbc:h2:file:" + folder.resolve("data/hub") + ";WRITE_DELAY=0");
+        hub.properties.put("hub.directory.reload-interval", "100");
+        return hub;
+    }
+
+    public TestHub with(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public TestHub start() {
+        statusPort = FreePort.find();
+        managementPort = FreePort.find();
+        main = PresenceHubMain.createMain();
+        main.addOverrideProperty("hub.status.port", Integer.toString(statusPort));
+        main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
+        properties.forEach(main::addOverrideProperty);
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the hub did not start", e);
+        }
+        return this;
+    }
+
+    public void stop() {
+        if (main != null) {
+            main.stop();
+            main = null;
+        }
+    }
+
+    public Path directoryFile() {
+        return folder.resolve("directory.yaml");
+    }
+
+    public void writeDirectory(String yaml) {
+        try {
+            Files.writeString(directoryFile(), yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int statusPort() {
+        return statusPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public LineClient client() {
+        return new LineClient(statusPort);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public PresenceApplier applier() {
+        return context().getRegistry().lookupByNameAndType("presenceApplier", PresenceApplier.class);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
