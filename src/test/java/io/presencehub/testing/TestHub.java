@@ -1,6 +1,10 @@
 package io.presencehub.testing;
 
 import io.presencehub.PresenceHubMain;
+import io.presencehub.statusinterface.StatusClientGroup;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import io.presencehub.sync.PresenceApplier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,8 +89,17 @@ public final class TestHub implements AutoCloseable {
         return managementPort;
     }
 
+    /**
+     * A connected client, returned once the hub has registered it for events (the TCP connect
+     * completes before the server has accepted the connection).
+     */
     public LineClient client() {
-        return new LineClient(statusPort);
+        StatusClientGroup group = context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class);
+        LineClient client = new LineClient(statusPort);
+        int localPort = client.socket().getLocalPort();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.stream()
+                .anyMatch(c -> c.remoteAddress() instanceof InetSocketAddress a && a.getPort() == localPort));
+        return client;
     }
 
     public CamelContext context() {
