@@ -134,6 +134,11 @@ public final class AmiConnection {
         return connected;
     }
 
+    /** Changes and snapshots waiting for the owner's consumers (for tests and metrics). */
+    int queuedDeliveries() {
+        return handoff.size();
+    }
+
     /** Why the link is not up (for a health check); null while connected. */
     public String lastError() {
         return connected ? null : lastError;

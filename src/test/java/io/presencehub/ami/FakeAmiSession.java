@@ -83,7 +83,7 @@ final class FakeAmiSession {
     }
 
     private void send(String wire) {
-        if (closed) {
+        if (closed || asterisk.muted()) {
             return;
         }
         synchronized (writeLock) {
@@ -126,6 +126,9 @@ final class FakeAmiSession {
     }
 
     private void handle(AmiWire.Message action) throws InterruptedException {
+        if (asterisk.muted()) {
+            return;
+        }
         String name = action.get("Action");
         String actionId = action.get("ActionID");
         if (name == null || name.isEmpty()) {

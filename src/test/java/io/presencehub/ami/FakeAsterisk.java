@@ -68,6 +68,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private volatile ServerSocket serverSocket;
     private volatile int port;
     private volatile boolean acceptLogins = true;
+    private volatile boolean muted;
     private volatile Duration authFailureDelay = Duration.ofSeconds(1);
     private volatile Duration writeTimeout = Duration.ofMillis(100);
     private volatile String fixedChallenge;
@@ -202,6 +203,15 @@ public final class FakeAsterisk implements AutoCloseable {
         for (FakeAmiSession session : sessions) {
             session.close();
         }
+    }
+
+    /** While muted, connections stay open but nothing is answered or sent: a half-open link. */
+    public void setMuted(boolean muted) {
+        this.muted = muted;
+    }
+
+    boolean muted() {
+        return muted;
     }
 
     /** While false, TCP connects succeed but are closed at once without a banner (Asterisk still starting). */
