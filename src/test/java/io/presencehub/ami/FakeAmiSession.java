@@ -159,6 +159,7 @@ final class FakeAmiSession {
             case "command" -> command(action, actionId);
             case "presencestate" -> presenceState(action, actionId);
             case "presencestatelist" -> presenceStateList(actionId);
+            case "devicestatelist" -> deviceStateList(actionId);
             case "setvar" -> setvar(action, actionId);
             case "getvar" -> getvar(action, actionId);
             case "originate" -> error(actionId, user.full() ? "Originate is not faked" : "Permission denied");
@@ -296,6 +297,21 @@ final class FakeAmiSession {
             send(AmiWire.message().add("Event", "PresenceStateListComplete").addIfPresent("ActionID", actionId)
                     .add("EventList", "Complete").add("ListItems", String.valueOf(all.size())).build().toWire());
         }
+    }
+
+    private void deviceStateList(String actionId) {
+        respond(AmiWire.message().add("Response", "Success").addIfPresent("ActionID", actionId)
+                .add("EventList", "start").add("Message", "Device State Changes will follow"));
+        List<java.util.Map.Entry<String, String>> all;
+        synchronized (asterisk.deviceStates()) {
+            all = new ArrayList<>(asterisk.deviceStates().entrySet());
+        }
+        for (java.util.Map.Entry<String, String> device : all) {
+            send(AmiWire.message().add("Event", "DeviceStateChange").addIfPresent("ActionID", actionId)
+                    .add("Device", device.getKey()).add("State", device.getValue()).build().toWire());
+        }
+        send(AmiWire.message().add("Event", "DeviceStateListComplete").addIfPresent("ActionID", actionId)
+                .add("EventList", "Complete").add("ListItems", String.valueOf(all.size())).build().toWire());
     }
 
     private void setvar(AmiWire.Message action, String actionId) {

@@ -56,6 +56,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private final Map<String, List<Hint>> hints = new ConcurrentHashMap<>();
     private final Map<String, Stored> store = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> globals = new ConcurrentHashMap<>();
+    private final Map<String, String> deviceStates = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, AtomicInteger> setvars = new ConcurrentHashMap<>();
     private final List<FakeAmiSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger loginAttempts = new AtomicInteger();
@@ -258,6 +259,15 @@ public final class FakeAsterisk implements AutoCloseable {
         Stored stored = store.get(key(presentity));
         return stored == null ? Optional.empty() : Optional.of(new AsteriskPresence(stored.presentity(), stored.state(),
                 AmiWire.toUtf8(stored.subtype()), AmiWire.toUtf8(stored.message())));
+    }
+
+    /** Sets a device state for DeviceStateList (e.g. "Custom:1003" NOT_INUSE); no events. */
+    public void seedDeviceState(String device, String state) {
+        deviceStates.put(device, state);
+    }
+
+    Map<String, String> deviceStates() {
+        return deviceStates;
     }
 
     /** Changes presence as a phone would (no AMI action involved) and emits the events. */
