@@ -1,0 +1,253 @@
+package io.presencehub.ami;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AmiConnectionTest {
+    private static final Duration CEILING = Duration.ofSeconds(10);
+    private static final String P1001 = "CustomPresence:1001";
+
+    private FakeAsterisk asterisk;
+    private AmiConnection connection;
+    private final List<AsteriskPresence> changes = new CopyOnWriteArrayList<>();
+    private final List<List<AsteriskPresence>> snapshots = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startAsterisk() throws Exception {
+        asterisk = new FakeAsterisk().start();
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (connection != null) {
+            connection.stop();
+        }
+        asterisk.close();
+    }
+
+    private AmiSettings settings(String user, String secret) {
+        return new AmiSettings("127.0.0.1", asterisk.port(), user, secret, Duration.ofMillis(200),
+                Duration.ofMillis(1500), Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(700));
+    }
+
+    private AmiConnection connect(AmiSettings settings) {
+        connection = new AmiConnection(settings, changes::add, snapshots::add);
+        connection.start();
+        return connection;
+    }
+
+    private AmiConnection connectAsHub() {
+        connect(settings("hub", "hubsecret"));
+        await().atMost(CEILING).until(connection::isConnected);
+        return connection;
+    }
+
+    @Test
+    void connectsAndHandsOverTheResyncSnapshot() {
+        asterisk.setPresence(P1001, "away", "In the batcave", "Making batarangs");
+        asterisk.setPresence("CustomPresence:Batman", "dnd", "", "Do not disturb");
+
+        connectAsHub();
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 1);
+        assertEquals(List.of(new AsteriskPresence(P1001, "away", "In the batcave", "Making batarangs"),
+                new AsteriskPresence("CustomPresence:Batman", "dnd", "", "Do not disturb")), sorted(snapshots.get(0)));
+        assertEquals(null, connection.lastError());
+    }
+
+    @Test
+    void phoneChangeArrivesUnescaped() {
+        connectAsHub();
+
+        asterisk.setPresence(P1001, "away", "It's \"quoted\"", "Don't panic? tab\there back\\slash\nnext line 日本 😀");
+
+        await().atMost(CEILING).until(() -> changes.size() == 1);
+        assertEquals(new AsteriskPresence(P1001, "away", "It's \"quoted\"",
+                "Don't panic? tab\there back\\slash\nnext line 日本 😀"), changes.get(0));
+    }
+
+    @Test
+    void messagesAsteriskJavaWouldTurnIntoNullArriveIntact() {
+        connectAsHub();
+
+        asterisk.setPresence(P1001, "away", "none", "n/a");
+
+        await().atMost(CEILING).until(() -> changes.size() == 1);
+        assertEquals(new AsteriskPresence(P1001, "away", "none", "n/a"), changes.get(0));
+    }
+
+    @Test
+    void writeIsEchoedWithTheEffectiveValues() {
+        connectAsHub();
+        String longMessage = "Line one, with a comma\r\nLine two \"quoted\" back\\slash? ä 日本 😀 " + "x".repeat(300);
+
+        EncodedPresence written = connection.write(P1001, "away", "Gotham, City", longMessage);
+
+        await().atMost(CEILING).until(() -> changes.size() == 1);
+        assertEquals(written.expectedEcho(), changes.get(0));
+        assertEquals(1, asterisk.setvarCount(P1001));
+        assertEquals(written.expectedEcho(), connection.queryPresence(P1001));
+        assertTrue(written.effectiveMessage().startsWith("Line one, with a comma Line two"));
+    }
+
+    @Test
+    void queryOfANeverSetPresentityAnswersNotSet() {
+        connectAsHub();
+
+        assertEquals(new AsteriskPresence("CustomPresence:1049", "not_set", "", ""),
+                connection.queryPresence("CustomPresence:1049"));
+    }
+
+    @Test
+    void invalidWriteIsRefusedBeforeAnythingIsSent() {
+        connectAsHub();
+
+        assertThrows(InvalidPresenceException.class, () -> connection.write(P1001, "busy", "", ""));
+        assertEquals(0, asterisk.setvarCount(P1001));
+    }
+
+    @Test
+    void writeRefusedByAsteriskThrowsWithAsterisksMessage() {
+        connect(settings("limited", "limitedsecret"));
+        await().atMost(CEILING).until(connection::isConnected);
+
+        AmiRejectedException e = assertThrows(AmiRejectedException.class,
+                () -> connection.write(P1001, "away", "", ""));
+        assertEquals("Permission denied", e.asteriskMessage());
+    }
+
+    @Test
+    void writeWhileDisconnectedThrowsNotConnected() {
+        asterisk.stop();
+        connect(settings("hub", "hubsecret"));
+
+        assertThrows(AmiNotConnectedException.class, () -> connection.write(P1001, "away", "", ""));
+    }
+
+    @Test
+    void wrongSecretIsReportedClearlyAndRetriedSlowly() {
+        asterisk.setAuthFailureDelay(Duration.ofMillis(100));
+        connect(settings("hub", "wrong-secret"));
+
+        String expected = "AMI login to 127.0.0.1:" + asterisk.port() + " as hub failed: Authentication failed";
+        await().atMost(CEILING).until(() -> expected.equals(connection.lastError()));
+        int attemptsSoFar = asterisk.loginAttempts();
+        // authRetry is 700 ms: in 2 s at most 3 more attempts; a tight loop would make dozens
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> asterisk.loginAttempts() <= attemptsSoFar + 3);
+        assertTrue(asterisk.loginAttempts() >= attemptsSoFar + 1, "it keeps retrying");
+        assertFalse(connection.isConnected());
+        assertFalse(connection.lastError().contains("wrong-secret"));
+        assertFalse(settings("hub", "wrong-secret").toString().contains("wrong-secret"));
+    }
+
+    @Test
+    void unreachableAtStartThenConnectsWhenAsteriskComesUp() throws Exception {
+        asterisk.stop();
+        connect(settings("hub", "hubsecret"));
+        await().atMost(CEILING).until(() -> connection.lastError() != null
+                && connection.lastError().startsWith("AMI connection to 127.0.0.1:" + asterisk.port() + " failed"));
+
+        asterisk.start();
+
+        await().atMost(CEILING).until(connection::isConnected);
+        assertEquals(1, snapshots.size());
+    }
+
+    @Test
+    void droppedConnectionReconnectsAndResynchronises() {
+        connectAsHub();
+        await().atMost(CEILING).until(() -> snapshots.size() == 1);
+
+        asterisk.dropAllConnections();
+        asterisk.setPresence(P1001, "dnd", "meeting", "changed while we were away");
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+        assertEquals(List.of(new AsteriskPresence(P1001, "dnd", "meeting", "changed while we were away")),
+                snapshots.get(1));
+    }
+
+    @Test
+    void restartedAsteriskIsReconnectedAndValuesSurvive() throws Exception {
+        connectAsHub();
+        connection.write(P1001, "xa", "holiday", "back monday");
+        asterisk.stop();
+        await().atMost(CEILING).until(() -> !connection.isConnected());
+
+        asterisk.start();
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+        assertEquals(List.of(new AsteriskPresence(P1001, "xa", "holiday", "back monday")), snapshots.get(1));
+    }
+
+    @Test
+    void silentHalfOpenLinkIsDetectedAndReconnected() {
+        connectAsHub();
+
+        asterisk.setMuted(true);
+        await().atMost(CEILING).until(() -> !connection.isConnected());
+        asterisk.setMuted(false);
+
+        await().atMost(CEILING).until(() -> snapshots.size() >= 2 && connection.isConnected());
+    }
+
+    @Test
+    void slowConsumerDoesNotStallTheReader() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<AsteriskPresence> received = new CopyOnWriteArrayList<>();
+        connection = new AmiConnection(settings("hub", "hubsecret"), change -> {
+            awaitQuietly(release);
+            received.add(change);
+        }, snapshots::add);
+        connection.start();
+        await().atMost(CEILING).until(connection::isConnected);
+        // a small send buffer makes a client that stops reading hit Asterisk's 100 ms write timeout quickly
+        asterisk.dropAllConnections();
+        asterisk.setSendBufferSize(4096);
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+
+        asterisk.flood(P1001, "away", 5000);
+
+        // all 5,000 were read and queued while the consumer is still blocked on the first one
+        await().atMost(CEILING).until(() -> connection.queryPresence(P1001).message().equals("flood 5000")
+                && connection.queuedDeliveries() == 4999);
+        assertEquals(1, asterisk.loggedInClients(), "Asterisk did not have to drop a slow reader");
+        assertEquals(2, snapshots.size(), "no reconnect happened");
+
+        release.countDown();
+        await().atMost(CEILING).until(() -> received.size() == 5000);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 5000; i++) {
+            expected.add("flood " + i);
+        }
+        assertEquals(expected, received.stream().map(AsteriskPresence::message).toList());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<AsteriskPresence> sorted(List<AsteriskPresence> presences) {
+        assertNotNull(presences);
+        return presences.stream().sorted((a, b) -> a.presentity().compareTo(b.presentity())).toList();
+    }
+}
