@@ -360,7 +360,10 @@ public final class FakeGraph implements AutoCloseable {
         return requestCounts.getOrDefault(endpoint, 0);
     }
 
-    /** setPresence, clearPresence, setStatusMessage and the preferred-presence writes, in arrival order. */
+    /**
+     * setPresence, clearPresence, setStatusMessage and the preferred-presence writes, in arrival order, each with the
+     * status it got (throttled, failed and rejected ones included).
+     */
     public synchronized List<WriteCall> writeCalls() {
         return List.copyOf(writeCalls);
     }
@@ -497,12 +500,19 @@ public final class FakeGraph implements AutoCloseable {
     }
 
     private Reply answerGraph(HttpExchange exchange, String body) {
-        String method = exchange.getRequestMethod();
         List<String> segments = segments(exchange.getRequestURI().getRawPath());
-        Endpoint endpoint = endpointOf(method, segments);
+        Endpoint endpoint = endpointOf(exchange.getRequestMethod(), segments);
         count(endpoint);
-        String clientRequestId = exchange.getRequestHeaders().getFirst("client-request-id");
+        Reply reply = answerGraph(exchange, endpoint, segments, body);
+        if (isWrite(endpoint)) {
+            // every write received is recorded with its answer, throttled and failed ones included
+            writeCalls.add(new WriteCall(endpoint, segments.get(1), body, reply.status()));
+        }
+        return reply;
+    }
 
+    private Reply answerGraph(HttpExchange exchange, Endpoint endpoint, List<String> segments, String body) {
+        String clientRequestId = exchange.getRequestHeaders().getFirst("client-request-id");
         Optional<Reply> fault = injectedFault(clientRequestId);
         if (fault.isPresent()) {
             return fault.get();
@@ -518,12 +528,12 @@ public final class FakeGraph implements AutoCloseable {
                 return throttled.get();
             }
         }
-        Reply reply = dispatch(endpoint, segments, exchange.getRequestURI().getRawQuery(), body, clientRequestId);
-        if (endpoint.countsForPresenceBudget() && "POST".equals(method)
-                && endpoint != Endpoint.GET_PRESENCES_BY_USER_ID) {
-            writeCalls.add(new WriteCall(endpoint, segments.get(1), body, reply.status()));
-        }
-        return reply;
+        return dispatch(endpoint, segments, exchange.getRequestURI().getRawQuery(), body, clientRequestId);
+    }
+
+    private static boolean isWrite(Endpoint endpoint) {
+        return endpoint.countsForPresenceBudget() && endpoint != Endpoint.GET_PRESENCES_BY_USER_ID
+                && endpoint != Endpoint.GET_PRESENCE;
     }
 
     private static Endpoint endpointOf(String method, List<String> s) {

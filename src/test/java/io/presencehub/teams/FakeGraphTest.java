@@ -459,6 +459,19 @@ class FakeGraphTest {
     }
 
     @Test
+    void throttledAndFailedWritesAreRecordedWithTheirStatus() throws Exception {
+        graph.presenceBudget(1, Duration.ofSeconds(30));
+        post("/users/u-alice/presence/setPresence", setPresence("Away", "Away", "PT1H"));
+        post("/users/u-alice/presence/setPresence", setPresence("Away", "Away", "PT1H"));
+        graph.failNext(1, 503, null);
+        post("/users/u-alice/presence/clearPresence", clearPresence());
+
+        assertEquals(List.of(200, 429, 503), graph.writeCalls().stream().map(FakeGraph.WriteCall::status).toList());
+        assertEquals(List.of(Endpoint.SET_PRESENCE, Endpoint.SET_PRESENCE, Endpoint.CLEAR_PRESENCE),
+                graph.writeCalls().stream().map(FakeGraph.WriteCall::endpoint).toList());
+    }
+
+    @Test
     void injectedFaultsHitTheNextRequestsThenStop() throws Exception {
         graph.failNext(2, 503, "1.5");
         HttpResponse<String> first = get("/users/u-alice/presence");

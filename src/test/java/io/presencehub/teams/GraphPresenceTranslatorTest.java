@@ -5,6 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 
@@ -152,10 +156,10 @@ class GraphPresenceTranslatorTest {
 
     private static String servedPresence(FakeGraph graph) throws Exception {
         GraphTokenProvider tokens = new GraphTokenProvider(graph.settings());
-        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(graph.graphUrl() + "/users/u1/presence"))
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(graph.graphUrl() + "/users/u1/presence"))
                         .header("Authorization", "Bearer " + tokens.accessToken()).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         return answer.body();
     }
 }
