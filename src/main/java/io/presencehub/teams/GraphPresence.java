@@ -1,0 +1,42 @@
+package io.presencehub.teams;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One user's presence as Graph reports it, converted once at the edge.
+ *
+ * @param userId              Graph user id
+ * @param availability        canonical spelling when known (e.g. {@code DoNotDisturb}), else the text as received
+ * @param activity            canonical spelling when known (e.g. {@code InACall}), else the text as received
+ * @param statusMessage       the status message text, empty when there is none
+ * @param statusMessageExpiry when the status message ends; null when it has none (or "never")
+ * @param sequenceNumber      Graph's lexicographically sortable version stamp, empty when absent
+ */
+public record GraphPresence(String userId, String availability, String activity, String statusMessage,
+                            Instant statusMessageExpiry, String sequenceNumber) {
+
+    public GraphPresence {
+        Objects.requireNonNull(userId, "userId");
+        availability = availability == null ? "PresenceUnknown" : availability;
+        activity = activity == null ? "PresenceUnknown" : activity;
+        statusMessage = statusMessage == null ? "" : statusMessage;
+        sequenceNumber = sequenceNumber == null ? "" : sequenceNumber;
+    }
+
+    /** The expiry as an Optional, for callers that prefer not to test for null. */
+    public Optional<Instant> statusMessageExpiryIfAny() {
+        return Optional.ofNullable(statusMessageExpiry);
+    }
+
+    /** True when this observation is newer than {@code other} by sequence number; stale reads are dropped. */
+    public boolean isNewerThan(GraphPresence other) {
+        return other == null || sequenceNumber.compareTo(other.sequenceNumber) > 0;
+    }
+
+    /** "Availability/Activity", the form used in mapping tables and logs. */
+    public String pair() {
+        return availability + "/" + activity;
+    }
+}

@@ -1,0 +1,238 @@
+package io.presencehub.teams;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GraphTokenProviderTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final FakeClock clock = FakeClock.frozenAt(Instant.parse("2026-03-02T08:00:00Z"));
+    private FakeGraph graph;
+
+    @BeforeEach
+    void startFake() {
+        graph = FakeGraph.start(clock);
+        graph.addUser("u1", "a@example.com");
+    }
+
+    @AfterEach
+    void stopFake() {
+        graph.close();
+    }
+
+    @Test
+    void oneTokenRequestServesManyCalls() throws Exception {
+        GraphTokenProvider tokens = provider(graph.settings());
+
+        String first = tokens.accessToken();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(first, tokens.accessToken());
+        }
+        assertEquals(1, graph.requestCount(FakeGraph.Endpoint.TOKEN));
+        assertEquals(200, readPresence(first));
+    }
+
+    @ParameterizedTest(name = "lifetime {0}s refreshes {1}s early")
+    @CsvSource({"3599, 60", "600, 60", "100, 10", "20, 2"})
+    void theTokenIsRefreshedShortlyBeforeItExpires(long lifetime, long margin) {
+        graph.tokenLifetime(Duration.ofSeconds(lifetime));
+        GraphTokenProvider tokens = provider(graph.settings());
+        String first = tokens.accessToken();
+
+        clock.advance(Duration.ofSeconds(lifetime - margin - 1));
+        assertEquals(first, tokens.accessToken());
+        assertEquals(1, graph.tokensIssued());
+
+        clock.advance(Duration.ofSeconds(1));
+        assertNotEquals(first, tokens.accessToken());
+        assertEquals(2, graph.tokensIssued());
+    }
+
+    @Test
+    void afterTheFakesShortLifetimeTheNewTokenIsAcceptedAndTheOldOneNot() throws Exception {
+        graph.tokenLifetime(Duration.ofSeconds(30));
+        GraphTokenProvider tokens = provider(graph.settings());
+        String first = tokens.accessToken();
+
+        clock.advance(Duration.ofSeconds(30));
+        String second = tokens.accessToken();
+
+        assertEquals(401, readPresence(first));
+        assertEquals(200, readPresence(second));
+    }
+
+    @Test
+    void invalidatingTheRejectedTokenFetchesOneNewToken() throws Exception {
+        GraphTokenProvider tokens = provider(graph.settings());
+        String first = tokens.accessToken();
+        graph.revokeAllTokens();
+        assertEquals(401, readPresence(first));
+
+        tokens.invalidate(first);
+        String second = tokens.accessToken();
+        tokens.invalidate(first); // a late caller with the same old token must not drop the new one
+
+        assertEquals(second, tokens.accessToken());
+        assertEquals(200, readPresence(second));
+        assertEquals(2, graph.tokensIssued());
+    }
+
+    @Test
+    void invalidateWithoutArgumentAlwaysDropsTheCachedToken() {
+        GraphTokenProvider tokens = provider(graph.settings());
+        String first = tokens.accessToken();
+
+        tokens.invalidate();
+
+        assertNotEquals(first, tokens.accessToken());
+    }
+
+    @Test
+    void concurrentCallersShareOneInFlightRefresh() throws Exception {
+        graph.tokenResponseDelay(Duration.ofMillis(300));
+        GraphTokenProvider tokens = provider(graph.settings());
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return tokens.accessToken();
+                }));
+            }
+            start.countDown();
+            Set<String> seen = results.stream().map(GraphTokenProviderTest::within10s).collect(Collectors.toSet());
+
+            assertEquals(1, seen.size());
+            assertEquals(1, graph.requestCount(FakeGraph.Endpoint.TOKEN));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "wrong secret   | Teams login failed: AADSTS7000215 invalid client secret (check the configured secret value, not its id) | 7000215",
+            "expired secret | Teams login failed: AADSTS7000222 client secret expired (create a new secret for the app registration) | 7000222",
+            "unknown app    | Teams login failed: AADSTS700016 application 99999999-0000-0000-0000-000000000000 not found in tenant fake-tenant | 700016",
+    })
+    void credentialErrorsBecomeOneClearLineWithoutTheSecret(String scenario, String message, int code) {
+        GraphSettings settings = graph.settings();
+        switch (scenario) {
+            case "wrong secret" -> settings = settings.withClientSecret("Wrong~Secret.987");
+            case "expired secret" -> graph.expireSecret();
+            default -> settings = new GraphSettings(settings.tenantId(), "99999999-0000-0000-0000-000000000000",
+                    settings.clientSecret(), settings.graphUrl(), settings.loginUrl(), null, null, true);
+        }
+        GraphTokenProvider tokens = provider(settings);
+
+        GraphAuthException e = assertThrows(GraphAuthException.class, tokens::accessToken);
+
+        assertEquals(message, e.getMessage());
+        assertFalse(e.getMessage().contains(settings.clientSecret()));
+        assertEquals(code, e.aadstsCode().orElseThrow());
+        assertFalse(e.isRetryable(), "a configuration error does not heal by retrying");
+        assertEquals(TokenStatus.State.FAILED, tokens.status().state());
+        assertEquals(message, tokens.status().detail());
+    }
+
+    @Test
+    void missingConsentIsNamed() {
+        graph.failTokenRequestsWith(400, "invalid_grant", 65001, "The user or administrator has not consented.");
+
+        GraphAuthException e = assertThrows(GraphAuthException.class, provider(graph.settings())::accessToken);
+
+        assertEquals("Teams login failed: AADSTS65001 admin consent missing for application " + FakeGraph.CLIENT_ID
+                + " (grant Presence.ReadWrite.All and User.Read.All)", e.getMessage());
+    }
+
+    @Test
+    void anUnknownAadstsCodeIsReportedWithoutEchoingTheSecret() {
+        graph.failTokenRequestsWith(400, "odd_error " + FakeGraph.CLIENT_SECRET, 123456,
+                "Something about " + FakeGraph.CLIENT_SECRET);
+
+        GraphAuthException e = assertThrows(GraphAuthException.class, provider(graph.settings())::accessToken);
+
+        assertEquals("Teams login failed: AADSTS123456 odd_error **** (HTTP 400)", e.getMessage());
+    }
+
+    @Test
+    void aTokenHostOutageIsRetryableAndRecoveryShowsOkAgain() {
+        GraphTokenProvider tokens = provider(graph.settings());
+        assertEquals(TokenStatus.State.NOT_YET_REQUESTED, tokens.status().state());
+        graph.failTokenRequestsWith(503, "temporarily_unavailable", 90033, "A transient error has occurred.");
+
+        GraphAuthException e = assertThrows(GraphAuthException.class, tokens::accessToken);
+        assertTrue(e.isRetryable());
+        assertEquals(503, e.httpStatus());
+        assertFalse(tokens.status().isOk());
+
+        graph.clearTokenFailure();
+        tokens.accessToken();
+        assertTrue(tokens.status().isOk());
+        assertEquals("OK", tokens.status().detail());
+        assertEquals(2, graph.requestCount(FakeGraph.Endpoint.TOKEN), "a failure is not cached");
+    }
+
+    @Test
+    void anUnreachableTokenHostIsARetryableErrorNamingTheHost() throws IOException {
+        String deadUrl;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadUrl = "http://127.0.0.1:" + socket.getLocalPort() + "/login";
+        }
+        GraphSettings settings = graph.settings().withUrls(graph.graphUrl(), deadUrl);
+
+        GraphAuthException e = assertThrows(GraphAuthException.class, provider(settings)::accessToken);
+
+        assertTrue(e.isRetryable());
+        assertTrue(e.getMessage().startsWith("Teams login failed: token host " + deadUrl + " unreachable"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains(settings.clientSecret()));
+    }
+
+    private GraphTokenProvider provider(GraphSettings settings) {
+        return new GraphTokenProvider(settings, http, clock);
+    }
+
+    private int readPresence(String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(graph.graphUrl() + "/users/u1/presence"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String within10s(Future<String> result) {
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
