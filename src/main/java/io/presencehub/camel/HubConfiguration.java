@@ -44,10 +44,11 @@ public final class HubConfiguration implements CamelConfiguration {
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
         CamelChangePublisher publisher = new CamelChangePublisher(context);
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, Clock.systemUTC());
-        directory.onReload(new DirectoryReconciler(applier, publisher));
+        directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
                 settings.integer("hub.status.socket-send-buffer"));
 
+        bind(context, "hubSettings", settings);
         bind(context, "stateStore", store);
         bind(context, "directoryService", directory);
         bind(context, "presenceApplier", applier);

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
     private volatile DirectoryIndex current;
     private volatile String loadedDigest;
     private volatile String rejectedDigest;
-    private volatile Consumer<Reload> listener = reload -> { };
+    private final List<Consumer<Reload>> listeners = new CopyOnWriteArrayList<>();
 
     /** What one reload changed. */
     public record Reload(DirectoryIndex before, DirectoryIndex after, List<DirectoryEvent> events) {
@@ -61,9 +62,9 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         }
     }
 
-    /** Called after each successful reload, with what changed. */
-    public void onReload(Consumer<Reload> listener) {
-        this.listener = listener;
+    /** Adds a listener called after each successful reload, with what changed, in the order added. */
+    public void addReloadListener(Consumer<Reload> listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -103,7 +104,8 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         loadedDigest = digest;
         rejectedDigest = null;
         LOG.info("Directory reloaded from {}: {} changes", file.toAbsolutePath(), events.size());
-        listener.accept(new Reload(before, after, events));
+        Reload reload = new Reload(before, after, events);
+        listeners.forEach(listener -> listener.accept(reload));
         return true;
     }
 
