@@ -57,7 +57,7 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusClients", clients);
         bind(context, "statusEventBroadcaster", new StatusEventBroadcaster(directory, clients));
         bind(context, "statusCommandProcessor",
-                new StatusCommandProcessor(new StatusCommandHandler(directory, applier)));
+                new StatusCommandProcessor(new StatusCommandHandler(directory, applier), clients));
         bind(context, "statusLineDecoder", new StatusLineDecoder(settings.integer("hub.status.max-line-length")));
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));

@@ -1,14 +1,12 @@
 package io.presencehub.statusinterface;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Events waiting for the clients of one netty event loop. Broadcasting hands each event to every
- * loop once (not to every client), and the loop writes everything that waits to each of its
- * clients with one flush: under load many events share one system call per client.
+ * Events and replies waiting for the clients of one netty event loop. Broadcasting hands each
+ * event to every loop once (not to every client), and the loop writes everything that waits to
+ * each of its clients with one flush: under load many events share one system call per client.
+ * Replies take the same queue, so a client sees events and replies in the order they happened.
  */
 final class LoopOutbox implements Runnable {
 
@@ -35,7 +34,11 @@ final class LoopOutbox implements Runnable {
     private final long maxPendingBytes;
     private final AtomicLong cutOffCounter;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
-    private final Queue<ByteBuf> waiting = new ConcurrentLinkedQueue<>();
+    private final Queue<Outgoing> waiting = new ConcurrentLinkedQueue<>();
+
+    /** Text for every client of the loop ({@code target == null}) or for one, maybe closing it after. */
+    private record Outgoing(Channel target, ByteBuf text, boolean closeAfter) {
+    }
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final long batchWindowNanos;
     private volatile long lastPassNanos;
@@ -58,9 +61,18 @@ final class LoopOutbox implements Runnable {
         channel.closeFuture().addListener(f -> channels.remove(channel));
     }
 
-    /** Takes ownership of the buffer and schedules a write pass unless one is pending. */
-    void offer(ByteBuf event) {
-        waiting.add(event);
+    /** Queues an event for every client of this loop; takes ownership of the buffer. */
+    void broadcast(ByteBuf event) {
+        offer(new Outgoing(null, event, false));
+    }
+
+    /** Queues text for one client of this loop, behind every event queued before it. */
+    void send(Channel target, ByteBuf text, boolean closeAfter) {
+        offer(new Outgoing(target, text, closeAfter));
+    }
+
+    private void offer(Outgoing outgoing) {
+        waiting.add(outgoing);
         if (scheduled.compareAndSet(false, true)) {
             long wait = lastPassNanos + batchWindowNanos - System.nanoTime();
             if (wait <= 0) {
@@ -75,22 +87,31 @@ final class LoopOutbox implements Runnable {
     public void run() {
         lastPassNanos = System.nanoTime();
         scheduled.set(false);
-        List<ByteBuf> batch = new ArrayList<>();
-        for (ByteBuf event = waiting.poll(); event != null; event = waiting.poll()) {
-            batch.add(event);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        ByteBuf text = batch.size() == 1 ? batch.get(0) : Unpooled.wrappedBuffer(batch.toArray(new ByteBuf[0]));
-        try {
-            for (Channel channel : channels) {
-                if (channel.isActive() && !channel.hasAttr(CUT_OFF) && !cutOffIfStalled(channel)) {
-                    channel.writeAndFlush(text.retainedDuplicate());
+        Set<Channel> written = new HashSet<>();
+        for (Outgoing next = waiting.poll(); next != null; next = waiting.poll()) {
+            Outgoing outgoing = next;
+            try {
+                if (outgoing.target() == null) {
+                    channels.forEach(channel -> write(channel, outgoing.text(), written));
+                } else {
+                    write(outgoing.target(), outgoing.text(), written);
                 }
+                if (outgoing.closeAfter()) {
+                    outgoing.target().flush();
+                    written.remove(outgoing.target());
+                    outgoing.target().close();
+                }
+            } finally {
+                outgoing.text().release();
             }
-        } finally {
-            text.release();
+        }
+        written.forEach(Channel::flush);
+    }
+
+    private void write(Channel channel, ByteBuf text, Set<Channel> written) {
+        if (channel.isActive() && !channel.hasAttr(CUT_OFF) && !cutOffIfStalled(channel)) {
+            channel.write(text.retainedDuplicate());
+            written.add(channel);
         }
     }
 

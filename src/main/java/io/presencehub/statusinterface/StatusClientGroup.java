@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every connected status client. camel-netty adds each accepted channel here; events are written
- * to all of them through one {@link LoopOutbox} per event loop. A client that stops reading is cut
+ * Every connected status client. camel-netty adds each accepted channel here; events and replies
+ * are written through one {@link LoopOutbox} per event loop, in order per client. A client that stops reading is cut
  * off once more than {@code maxPendingBytes} wait to be sent to it, so it can never hold memory
  * or slow the others.
  */
@@ -53,8 +53,7 @@ public final class StatusClientGroup extends DefaultChannelGroup {
         channel.config().setOption(ChannelOption.SO_SNDBUF, socketSendBuffer);
         boolean added = super.add(channel);
         if (added) {
-            outboxes.computeIfAbsent(channel.eventLoop(), loop -> new LoopOutbox(loop, maxPendingBytes, batchWindow, slowClientsDropped))
-                    .register(channel);
+            outboxOf(channel).register(channel);
             LOG.debug("Status client connected from {}", channel.remoteAddress());
             channel.closeFuture().addListener(f -> LOG.debug("Status client {} disconnected", channel.remoteAddress()));
         }
@@ -68,10 +67,25 @@ public final class StatusClientGroup extends DefaultChannelGroup {
         }
         ByteBuf bytes = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
         try {
-            outboxes.values().forEach(outbox -> outbox.offer(bytes.retainedDuplicate()));
+            outboxes.values().forEach(outbox -> outbox.broadcast(bytes.retainedDuplicate()));
         } finally {
             bytes.release();
         }
+    }
+
+    /** Sends a reply to one client, after the events already queued for it. */
+    public void reply(Channel client, String text) {
+        outboxOf(client).send(client, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8), false);
+    }
+
+    /** Closes a client once everything queued for it is written. */
+    public void closeAfterPending(Channel client) {
+        outboxOf(client).send(client, Unpooled.EMPTY_BUFFER, true);
+    }
+
+    private LoopOutbox outboxOf(Channel client) {
+        return outboxes.computeIfAbsent(client.eventLoop(),
+                loop -> new LoopOutbox(loop, maxPendingBytes, batchWindow, slowClientsDropped));
     }
 
     /** How many clients were cut off for not reading. */
