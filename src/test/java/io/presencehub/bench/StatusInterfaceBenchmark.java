@@ -27,9 +27,13 @@ import java.util.stream.Stream;
  * <p>Options ({@code --name=value}): {@code clients} (200), {@code seconds} per phase (10),
  * {@code rate} of the latency phase (1000/s), {@code writers} (4), {@code window} of unanswered
  * commands per writer (128), {@code state-runs} (20), {@code jar} (target/presence-hub.jar),
- * {@code hub-jvm-args} (space-separated options for the hub's JVM, default none).
+ * {@code hub-jvm-args} (space-separated options for the hub's JVM, default those of
+ * {@code scripts/run.sh}: {@value #DEFAULT_HUB_JVM_ARGS}).
  */
 public final class StatusInterfaceBenchmark {
+
+    /** The JVM options scripts/run.sh starts the hub with. */
+    static final String DEFAULT_HUB_JVM_ARGS = "-Xmx160m -XX:+UseSerialGC";
 
     private static final long WATCHDOG_SECONDS = 115;
     private static final long DRAIN_MILLIS = 15_000;
@@ -362,8 +366,8 @@ public final class StatusInterfaceBenchmark {
                     Integer.parseInt(values.getOrDefault("window", "128")),
                     Integer.parseInt(values.getOrDefault("state-runs", "20")),
                     Path.of(values.getOrDefault("jar", "target/presence-hub.jar")),
-                    values.getOrDefault("hub-jvm-args", "").isBlank() ? List.of()
-                            : List.of(values.get("hub-jvm-args").trim().split("\\s+")));
+                    values.getOrDefault("hub-jvm-args", DEFAULT_HUB_JVM_ARGS).isBlank() ? List.of()
+                            : List.of(values.getOrDefault("hub-jvm-args", DEFAULT_HUB_JVM_ARGS).trim().split("\\s+")));
             values.keySet().removeAll(List.of("clients", "seconds", "rate", "writers", "window", "state-runs", "jar",
                     "hub-jvm-args"));
             if (!values.isEmpty()) {
