@@ -14,7 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares two directories by id and lists what was added, removed and renamed, outermost first.
+ * Compares two directories by id and lists what was added, removed and renamed, outermost first;
+ * at each level removals, then renames, then additions, so an addition may reuse a freed name.
  * An added location or tenant is followed by the additions of everything in it, so a client can
  * build its model from the events alone; a removal is reported only at the outermost level.
  */
@@ -32,8 +33,6 @@ public final class DirectoryDiff {
         for (Location location : after.locations()) {
             Location previous = old.get(location.id());
             if (previous == null) {
-                events.add(DirectoryEvent.of(Kind.LOCATION_ADDED, location.name()));
-                location.tenants().forEach(t -> addTenant(events, location.name(), t));
                 continue;
             }
             if (!previous.name().equals(location.name())) {
@@ -41,6 +40,11 @@ public final class DirectoryDiff {
             }
             diffTenants(events, location.name(), previous, location);
         }
+        // additions last: one may reuse a name a rename above has just freed
+        after.locations().stream().filter(l -> !old.containsKey(l.id())).forEach(location -> {
+            events.add(DirectoryEvent.of(Kind.LOCATION_ADDED, location.name()));
+            location.tenants().forEach(t -> addTenant(events, location.name(), t));
+        });
         return events;
     }
 
@@ -52,7 +56,6 @@ public final class DirectoryDiff {
         for (Tenant tenant : after.tenants()) {
             Tenant previous = old.get(tenant.id());
             if (previous == null) {
-                addTenant(events, location, tenant);
                 continue;
             }
             if (!previous.name().equals(tenant.name())) {
@@ -63,6 +66,7 @@ public final class DirectoryDiff {
             diffMembers(events, location, tenant.name(), previous.extensions(), tenant.extensions(), Extension::id,
                     Extension::number, Kind.EXTENSION_ADDED, Kind.EXTENSION_REMOVED, Kind.EXTENSION_RENAMED);
         }
+        after.tenants().stream().filter(t -> !old.containsKey(t.id())).forEach(t -> addTenant(events, location, t));
     }
 
     private static void addTenant(List<DirectoryEvent> events, String location, Tenant tenant) {
@@ -81,12 +85,12 @@ public final class DirectoryDiff {
                 .forEach(m -> events.add(DirectoryEvent.of(removed, location, tenant, name.apply(m))));
         for (T member : after) {
             T previous = old.get(id.apply(member));
-            if (previous == null) {
-                events.add(DirectoryEvent.of(added, location, tenant, name.apply(member)));
-            } else if (!name.apply(previous).equals(name.apply(member))) {
+            if (previous != null && !name.apply(previous).equals(name.apply(member))) {
                 events.add(DirectoryEvent.of(renamed, location, tenant, name.apply(previous), name.apply(member)));
             }
         }
+        after.stream().filter(m -> !old.containsKey(id.apply(m)))
+                .forEach(m -> events.add(DirectoryEvent.of(added, location, tenant, name.apply(m))));
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {

@@ -100,14 +100,15 @@ public final class DirectoryParser {
             String extPath = path + ".extensions[" + i + "]";
             Map<?, ?> entry = entries.get(i);
             String number = name(entry, "number", extPath);
+            String id = id(entry, number, extPath);
+            // checked before the presentity: a number used twice in one tenant is the real problem
+            numbers.add(extPath, id, number);
             String presentity = entry.containsKey("presentity")
                     ? scalar(entry, "presentity", extPath) : Extension.defaultPresentity(number);
             if (!presentities.add(presentity)) {
                 throw new DirectoryException(extPath + ": presentity " + presentity
                         + " is already used by another extension; tenants that reuse a number need their own presentity");
             }
-            String id = id(entry, number, extPath);
-            numbers.add(extPath, id, number);
             extensions.add(new Extension(id, number, presentity));
         }
         return extensions;

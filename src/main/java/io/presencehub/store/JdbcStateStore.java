@@ -58,7 +58,10 @@ public final class JdbcStateStore implements StateStore {
             LOG.info("State store open at {}", redact(url));
             return new JdbcStateStore(connection, url);
         } catch (SQLException e) {
-            throw new StoreException("cannot open the state store at " + redact(url) + ": " + e.getMessage(), e);
+            // drivers repeat the URL in their message ("No suitable driver found for …"): redact it too
+            SQLException safe = new SQLException(redact(String.valueOf(e.getMessage())), e.getSQLState(), e.getErrorCode());
+            safe.setStackTrace(e.getStackTrace());
+            throw new StoreException("cannot open the state store at " + redact(url) + ": " + safe.getMessage(), safe);
         }
     }
 

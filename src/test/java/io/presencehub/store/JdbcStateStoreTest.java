@@ -1,0 +1,304 @@
+package io.presencehub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.presencehub.model.Origin;
+import io.presencehub.model.StatusType;
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The durable store: the same cases run on an H2 file and on PostgreSQL ({@link Cases}), plus what
+ * only concerns opening a store (folders, bad URLs, redacted passwords).
+ */
+class JdbcStateStoreTest {
+
+    /**
+     * The one place that decides whether the PostgreSQL cases run: with {@code HUB_TEST_POSTGRES_URL}
+     * (and {@code HUB_TEST_POSTGRES_USER} / {@code HUB_TEST_POSTGRES_PASSWORD}) they run; without it
+     * they fail on CI ({@code CI=true}, where PostgreSQL is installed) and are skipped elsewhere.
+     */
+    static PostgresServer postgresOrSkip() {
+        String url = System.getenv("HUB_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            String reason = "HUB_TEST_POSTGRES_URL is not set";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(reason + ", but CI=true: the PostgreSQL store tests must run on CI");
+            }
+            Assumptions.abort(reason + ": PostgreSQL store tests skipped (set it to run them)");
+        }
+        return new PostgresServer(url, envOrEmpty("HUB_TEST_POSTGRES_USER"), envOrEmpty("HUB_TEST_POSTGRES_PASSWORD"));
+    }
+
+    private static String envOrEmpty(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : value;
+    }
+
+    record PostgresServer(String url, String user, String password) {
+    }
+
+    private static final UserKey ALICE = new UserKey("hq", "sales", "alice");
+    private static final UserKey JUERGEN = new UserKey("hq", "support", "jürgen");
+    private static final UserKey UNCLAIMED = new UserKey("zurich", "ventes", "ext:3001");
+
+    private static UserState state(String status, String note, long returnTime, long version) {
+        return new UserState(status, StatusType.AWAY, note, returnTime, Origin.STATUS_INTERFACE,
+                Instant.ofEpochMilli(1_740_000_000_123L + version), version);
+    }
+
+    /** Every case here runs on each database. */
+    abstract static class Cases {
+
+        /** A JDBC URL of an empty database (or schema) of this test's own. */
+        abstract String url();
+
+        String user() {
+            return "sa";
+        }
+
+        String password() {
+            return "";
+        }
+
+        JdbcStateStore open() {
+            return JdbcStateStore.open(url(), user(), password());
+        }
+
+        @Test
+        void anEmptyStoreLoadsNothing() {
+            try (JdbcStateStore store = open()) {
+                assertThat(store.loadUserStates()).isEmpty();
+                assertThat(store.loadObservations("asterisk")).isEmpty();
+            }
+        }
+
+        @Test
+        void userStatesRoundTrip() {
+            UserState multiLine = new UserState("sales-dnd", StatusType.DND, "Zeile 1\nZeile 2\r\n日本 😀 @# ä",
+                    999_999_999_999_999_999L, Origin.TEAMS, Instant.ofEpochMilli(1_740_000_000_123L), 42);
+            UserState largest = new UserState("Außer Haus", StatusType.XA, "x".repeat(10_000), Long.MAX_VALUE,
+                    Origin.ASTERISK, Instant.EPOCH, Long.MAX_VALUE);
+            UserState blank = new UserState("Disponible", StatusType.AVAILABLE, "", 0, Origin.DIRECTORY,
+                    Instant.parse("2025-03-01T08:00:00.001Z"), 1);
+            try (JdbcStateStore store = open()) {
+                store.saveUserState(ALICE, multiLine);
+                store.saveUserState(JUERGEN, largest);
+                store.saveUserState(UNCLAIMED, blank);
+
+                assertThat(store.loadUserStates()).isEqualTo(Map.of(ALICE, multiLine, JUERGEN, largest, UNCLAIMED, blank));
+            }
+        }
+
+        @Test
+        void everyOriginAndStatusTypeRoundTrips() {
+            try (JdbcStateStore store = open()) {
+                for (Origin origin : Origin.values()) {
+                    for (StatusType type : StatusType.values()) {
+                        UserKey key = new UserKey("l", "t", origin + "-" + type);
+                        store.saveUserState(key, new UserState("s", type, "", 0, origin, Instant.EPOCH, 1));
+                    }
+                }
+                Map<UserKey, UserState> loaded = store.loadUserStates();
+                assertThat(loaded).hasSize(Origin.values().length * StatusType.values().length);
+                loaded.forEach((key, state) -> assertThat(key.userId()).isEqualTo(state.origin() + "-" + state.statusType()));
+            }
+        }
+
+        @Test
+        void savingAgainUpdatesTheUsersRow() {
+            try (JdbcStateStore store = open()) {
+                store.saveUserState(ALICE, state("lunch", "back at 1", 1_700_000_000L, 1));
+                store.saveUserState(JUERGEN, state("lunch", "", 0, 1));
+                UserState latest = state("Available", "", 0, 2);
+                store.saveUserState(ALICE, latest);
+
+                assertThat(store.loadUserStates()).hasSize(2).containsEntry(ALICE, latest)
+                        .containsEntry(JUERGEN, state("lunch", "", 0, 1));
+            }
+        }
+
+        @Test
+        void keysThatDifferInOnePartAreDifferentUsers() {
+            UserKey sameUserOtherTenant = new UserKey("hq", "support", "alice");
+            UserKey sameUserOtherLocation = new UserKey("branch", "sales", "alice");
+            try (JdbcStateStore store = open()) {
+                store.saveUserState(ALICE, state("a", "", 0, 1));
+                store.saveUserState(sameUserOtherTenant, state("b", "", 0, 1));
+                store.saveUserState(sameUserOtherLocation, state("c", "", 0, 1));
+                assertThat(store.loadUserStates()).hasSize(3);
+            }
+        }
+
+        @Test
+        void observationsRoundTripAndUpdateByKindAndKey() {
+            Instant first = Instant.ofEpochMilli(1_740_000_000_000L);
+            try (JdbcStateStore store = open()) {
+                store.saveObservation(new Observation("asterisk", "CustomPresence:1001", "dnd,Lunch,back\nsoon", first));
+                store.saveObservation(new Observation("asterisk", "CustomPresence:1002", "available,,", first));
+                store.saveObservation(new Observation("graph", "CustomPresence:1001", "Busy/InACall", first));
+                Observation updated = new Observation("asterisk", "CustomPresence:1001", "away,Mittag,ä 😀",
+                        first.plusMillis(1500));
+                store.saveObservation(updated);
+
+                assertThat(store.loadObservations("asterisk")).isEqualTo(Map.of(
+                        "CustomPresence:1001", updated,
+                        "CustomPresence:1002", new Observation("asterisk", "CustomPresence:1002", "available,,", first)));
+                assertThat(store.loadObservations("graph")).containsOnlyKeys("CustomPresence:1001");
+                assertThat(store.loadObservations("teams-session")).isEmpty();
+            }
+        }
+
+        @Test
+        void dataSurvivesCloseAndReopen() {
+            UserState saved = state("lunch", "über\nmorgen", 1_700_000_000L, 3);
+            Observation observed = new Observation("asterisk", "CustomPresence:1001", "away", Instant.ofEpochMilli(5));
+            try (JdbcStateStore store = open()) {
+                store.saveUserState(ALICE, saved);
+                store.saveObservation(observed);
+            }
+            try (JdbcStateStore reopened = open()) {
+                assertThat(reopened.loadUserStates()).isEqualTo(Map.of(ALICE, saved));
+                assertThat(reopened.loadObservations("asterisk")).isEqualTo(Map.of(observed.key(), observed));
+                reopened.saveUserState(ALICE, state("away", "", 0, 4));
+            }
+            try (JdbcStateStore again = open()) {
+                assertThat(again.loadUserStates().get(ALICE).version()).isEqualTo(4);
+            }
+        }
+
+        @Test
+        void aWriteToAClosedStoreFailsWithStoreException() {
+            JdbcStateStore store = open();
+            store.close();
+            assertThatThrownBy(() -> store.saveUserState(ALICE, state("a", "", 0, 1)))
+                    .isInstanceOf(StoreException.class).hasMessageStartingWith("cannot store the state of hq/sales/alice: ");
+            assertThatThrownBy(() -> store.saveObservation(new Observation("k", "v", "x", Instant.EPOCH)))
+                    .isInstanceOf(StoreException.class).hasMessageStartingWith("cannot store observation k/v: ");
+            assertThatThrownBy(store::loadUserStates).isInstanceOf(StoreException.class);
+        }
+    }
+
+    @Nested
+    class OnH2 extends Cases {
+
+        @TempDir
+        Path folder;
+
+        @Override
+        String url() {
+            return "jdbc:h2:file:" + folder.resolve("db/hub") + ";WRITE_DELAY=0";
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Cases {
+
+        private PostgresServer server;
+        private String schema;
+
+        @BeforeEach
+        void createSchema() throws SQLException {
+            server = postgresOrSkip();
+            String name = "hub_test_" + UUID.randomUUID().toString().replace("-", "");
+            try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + name);
+            }
+            schema = name;
+        }
+
+        @AfterEach
+        void dropSchema() throws SQLException {
+            if (schema == null) {
+                return; // skipped or failed before the schema existed
+            }
+            try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+
+        @Override
+        String url() {
+            return server.url() + (server.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+
+        @Override
+        String user() {
+            return server.user();
+        }
+
+        @Override
+        String password() {
+            return server.password();
+        }
+    }
+
+    @Test
+    void theH2FolderIsCreatedWhenMissing(@TempDir Path folder) {
+        Path nested = folder.resolve("a/b/c");
+        try (JdbcStateStore store = JdbcStateStore.open("jdbc:h2:file:" + nested.resolve("hub") + ";WRITE_DELAY=0", "sa", "")) {
+            store.saveUserState(ALICE, state("x", "", 0, 1));
+        }
+        assertThat(Files.isDirectory(nested)).isTrue();
+    }
+
+    @Test
+    void aBrokenUrlFailsWithTheRedactedUrlAndNoPassword() {
+        String url = "jdbc:nosuchdb://db.example/hub?user=hub&password=hunter2";
+        assertThatThrownBy(() -> JdbcStateStore.open(url, "hub", "hunter2"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open the state store at jdbc:nosuchdb://db.example/hub?user=hub&password=***: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"))
+                .satisfies(e -> assertThat(e.getCause().getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void anUnreachableH2FileFailsWithStoreException(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+        assertThatThrownBy(() -> JdbcStateStore.open("jdbc:h2:file:" + file.resolve("hub"), "sa", ""))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open the state store at jdbc:h2:file:" + file.resolve("hub") + ": ");
+    }
+
+    static Stream<Arguments> urls() {
+        return Stream.of(
+                Arguments.of("jdbc:postgresql://db/hub?user=hub&password=secret&ssl=true",
+                        "jdbc:postgresql://db/hub?user=hub&password=***&ssl=true"),
+                Arguments.of("jdbc:postgresql://db/hub?password=secret", "jdbc:postgresql://db/hub?password=***"),
+                Arguments.of("jdbc:h2:file:./data/hub;PASSWORD=secret;WRITE_DELAY=0",
+                        "jdbc:h2:file:./data/hub;PASSWORD=***;WRITE_DELAY=0"),
+                Arguments.of("jdbc:postgresql://db/hub?sslpassword=a&password=b", "jdbc:postgresql://db/hub?sslpassword=***&password=***"),
+                Arguments.of("jdbc:postgresql://db/hub?password=", "jdbc:postgresql://db/hub?password=***"),
+                Arguments.of("jdbc:h2:file:./data/presence-hub;WRITE_DELAY=0", "jdbc:h2:file:./data/presence-hub;WRITE_DELAY=0"),
+                Arguments.of("jdbc:postgresql://db/hub?user=hub", "jdbc:postgresql://db/hub?user=hub"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("urls")
+    void redactHidesPasswordParameters(String url, String redacted) {
+        assertThat(JdbcStateStore.redact(url)).isEqualTo(redacted);
+    }
+}
