@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,26 +38,6 @@ class JdbcStateStoreTest {
      * (and {@code HUB_TEST_POSTGRES_USER} / {@code HUB_TEST_POSTGRES_PASSWORD}) they run; without it
      * they fail on CI ({@code CI=true}, where PostgreSQL is installed) and are skipped elsewhere.
      */
-    static PostgresServer postgresOrSkip() {
-        String url = System.getenv("HUB_TEST_POSTGRES_URL");
-        if (url == null || url.isBlank()) {
-            String reason = "HUB_TEST_POSTGRES_URL is not set";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason + ", but CI=true: the PostgreSQL store tests must run on CI");
-            }
-            Assumptions.abort(reason + ": PostgreSQL store tests skipped (set it to run them)");
-        }
-        return new PostgresServer(url, envOrEmpty("HUB_TEST_POSTGRES_USER"), envOrEmpty("HUB_TEST_POSTGRES_PASSWORD"));
-    }
-
-    private static String envOrEmpty(String name) {
-        String value = System.getenv(name);
-        return value == null ? "" : value;
-    }
-
-    record PostgresServer(String url, String user, String password) {
-    }
-
     private static final UserKey ALICE = new UserKey("hq", "sales", "alice");
     private static final UserKey JUERGEN = new UserKey("hq", "support", "jürgen");
     private static final UserKey UNCLAIMED = new UserKey("zurich", "ventes", "ext:3001");
@@ -215,12 +194,12 @@ class JdbcStateStoreTest {
     @Nested
     class OnPostgres extends Cases {
 
-        private PostgresServer server;
+        private PostgresTestDatabase server;
         private String schema;
 
         @BeforeEach
         void createSchema() throws SQLException {
-            server = postgresOrSkip();
+            server = PostgresTestDatabase.required();
             String name = "hub_test_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
                  Statement statement = connection.createStatement()) {
