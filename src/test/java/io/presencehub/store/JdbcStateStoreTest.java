@@ -2,7 +2,6 @@ package io.presencehub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
