@@ -44,6 +44,9 @@ public final class TeamsWriter {
     private static final class Slot {
         TeamsTarget target;
         TeamsHeld held = TeamsHeld.NOTHING;
+        /** The Graph account {@link #held} is about: after an e-mail change the new account holds nothing. */
+        String heldFor;
+        String sendingTo;
         boolean inFlight;
         Instant dueAt = Instant.MIN;
         int attempts;
@@ -83,7 +86,11 @@ public final class TeamsWriter {
         this.clock = clock;
         this.maxBatch = maxBatch;
         store.loadObservations(KIND_HELD).values().forEach(o -> TeamsPoller.parseKey(o.key())
-                .ifPresent(key -> slot(key).held = heldFromText(o.value())));
+                .ifPresent(key -> {
+                    Slot slot = slot(key);
+                    slot.held = heldFromText(o.value());
+                    slot.heldFor = heldAccount(o.value());
+                }));
         users.addMatchListener(this::reconcile);
     }
 
@@ -146,8 +153,8 @@ public final class TeamsWriter {
                         continue;
                     }
                     Optional<String> graphId = users.graphId(user);
-                    Optional<TeamsWrite> write = slot.target.equals(slot.rejected) ? Optional.empty()
-                            : writes.next(slot.target, slot.held, now);
+                    Optional<TeamsWrite> write = slot.target.equals(slot.rejected) || graphId.isEmpty()
+                            ? Optional.empty() : writes.next(slot.target, heldIn(slot, graphId.get()), now);
                     if (graphId.isEmpty() || write.isEmpty()) {
                         it.remove();
                         continue;
@@ -156,6 +163,7 @@ public final class TeamsWriter {
                         break;
                     }
                     slot.inFlight = true;
+                    slot.sendingTo = graphId.get();
                     calls.add(call(user, graphId.get(), write.get(), now));
                 }
             }
@@ -179,8 +187,9 @@ public final class TeamsWriter {
         synchronized (lock) {
             return (int) pending.stream().filter(u -> {
                 Slot s = slots.get(u);
-                return s != null && s.target != null && !s.target.equals(s.rejected)
-                        && writes.next(s.target, s.held, clock.instant()).isPresent();
+                Optional<String> id = users.graphId(u);
+                return s != null && s.target != null && id.isPresent() && !s.target.equals(s.rejected)
+                        && writes.next(s.target, heldIn(s, id.get()), clock.instant()).isPresent();
             }).count();
         }
     }
@@ -205,11 +214,13 @@ public final class TeamsWriter {
             if (answer.ok() || gone) {
                 slot.attempts = 0;
                 slot.dueAt = Instant.MIN;
+                TeamsHeld before = heldIn(slot, slot.sendingTo);
+                slot.heldFor = slot.sendingTo;
                 slot.held = switch (write.kind()) {
-                    case SET_PRESENCE -> slot.held.withSession(write.pair(),
+                    case SET_PRESENCE -> before.withSession(write.pair(),
                             call.sentAt().plus(settings.sessionExpiration()));
-                    case CLEAR_PRESENCE -> slot.held.withoutSession();
-                    case SET_STATUS_MESSAGE -> slot.held.withMessage(write.message());
+                    case CLEAR_PRESENCE -> before.withoutSession();
+                    case SET_STATUS_MESSAGE -> before.withMessage(write.message());
                 };
                 pending.add(user); // maybe the message is still owed, or the target moved on meanwhile
                 lastFailure = null;
@@ -231,7 +242,7 @@ public final class TeamsWriter {
                         write.kind(), user, answer.describe());
                 return;
             }
-            store.saveObservation(new Observation(KIND_HELD, user.asText(), heldAsText(slot.held), now));
+            store.saveObservation(new Observation(KIND_HELD, user.asText(), heldAsText(slot.held, slot.heldFor), now));
         }
         if (write.kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
             poller.expectEcho(user, new TeamsEcho(Optional.ofNullable(write.pair()), now));
@@ -289,12 +300,17 @@ public final class TeamsWriter {
         return new GraphCall(GraphCall.Purpose.WRITE, "POST", base + path, body.toString(), user, write, true, now);
     }
 
+    private static TeamsHeld heldIn(Slot slot, String graphId) {
+        return graphId != null && graphId.equals(slot.heldFor) ? slot.held : TeamsHeld.NOTHING;
+    }
+
     private Slot slot(UserKey user) {
         return slots.computeIfAbsent(user, k -> new Slot());
     }
 
-    static String heldAsText(TeamsHeld held) {
+    static String heldAsText(TeamsHeld held, String graphId) {
         ObjectNode node = JSON.createObjectNode();
+        node.put("account", graphId);
         held.session().ifPresent(p -> node.put("session", p.text()));
         if (held.sessionExpiresAt() != null) {
             node.put("expiresAt", held.sessionExpiresAt().toString());
@@ -306,6 +322,14 @@ public final class TeamsWriter {
             }
         }
         return node.toString();
+    }
+
+    static String heldAccount(String text) {
+        try {
+            return JSON.readTree(text).path("account").asText(null);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     static TeamsHeld heldFromText(String text) {
