@@ -15,6 +15,8 @@ import org.apache.camel.Processor;
  */
 public final class GraphAnswerProcessor implements Processor {
 
+    private static final String RETRY_TICKET = "teamsRetryTicket";
+
     private final GraphTokenProvider tokens;
     private final RequestBudget budget;
     private final GraphRequestProcessor requests;
@@ -46,14 +48,28 @@ public final class GraphAnswerProcessor implements Processor {
         }
         message.removeHeaders("*");
         health.answered(answer);
+        // Graph has counted the request by now: from here on it ages out of the hub's window too
+        if (call.ticket() != null) {
+            call.ticket().done();
+        }
+        RequestBudget.Ticket retryTicket = exchange.getVariable(RETRY_TICKET, RequestBudget.Ticket.class);
+        if (retryTicket != null) {
+            retryTicket.done();
+        }
         Integer attempt = exchange.getVariable(GraphRequestProcessor.ATTEMPT, Integer.class);
-        if (answer.status() == 401 && attempt != null && attempt == 1 && (!call.presence() || budget.tryAcquire())) {
+        if (answer.status() == 401 && attempt != null && attempt == 1 && (!call.presence() || takeRetry(exchange))) {
             tokens.invalidate(exchange.getVariable(GraphRequestProcessor.TOKEN, String.class));
             exchange.setVariable(GraphRequestProcessor.ATTEMPT, 2);
             requests.prepare(exchange, call);
             return;
         }
         message.setBody(answer);
+    }
+
+    private boolean takeRetry(Exchange exchange) {
+        RequestBudget.Ticket ticket = budget.tryTake();
+        exchange.setVariable(RETRY_TICKET, ticket);
+        return ticket != null;
     }
 
     private static String hostOf(GraphCall call) {

@@ -48,6 +48,9 @@ public final class GraphRequestProcessor implements Processor {
         } catch (GraphAuthException e) {
             // the token provider's one-line cause; the health check shows it, the callers log it once
             health.loginFailed(e.getMessage());
+            if (call.ticket() != null) {
+                call.ticket().done(); // nothing went to Graph
+            }
             exchange.setVariable(SEND, false);
             message.setBody(GraphAnswer.noToken(call, e.getMessage()));
             return;

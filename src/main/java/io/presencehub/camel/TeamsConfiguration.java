@@ -63,8 +63,8 @@ final class TeamsConfiguration {
         TeamsSessionMapper sessions = TeamsSessionMapper.fromEntries(
                 settings.optionalText("hub.teams.session-mapping").orElse(""));
 
-        RequestBudget budget = new RequestBudget(settings.integer("hub.teams.request-budget"),
-                duration(settings, "hub.teams.request-window"), clock);
+        Duration window = duration(settings, "hub.teams.request-window");
+        RequestBudget budget = new RequestBudget(settings.integer("hub.teams.request-budget"), window, clock);
         RetryPolicy retry = RetryPolicy.standard(clock);
         GraphTokenProvider tokens = new GraphTokenProvider(graph);
         TeamsUsers users = new TeamsUsers(graph, directory, store, clock, duration(settings, "hub.teams.users-refresh"));
@@ -73,7 +73,7 @@ final class TeamsConfiguration {
                 directory, store, clock);
         TeamsWriter writer = new TeamsWriter(graph, users, new TeamsSessionResolver(sessions, graph.syncNote()),
                 TeamsWriteResolver.forExpiration(graph.sessionExpiration()), budget, retry, applier, poller, store,
-                clock, settings.integer("hub.teams.writer-batch"));
+                clock, settings.integer("hub.teams.writer-batch"), window);
         writer.reconcileAll();
         GraphHealth health = new GraphHealth(tokens);
         GraphRequestProcessor requests = new GraphRequestProcessor(tokens, health);

@@ -15,9 +15,10 @@ import java.time.Instant;
  * @param write    the write, else null
  * @param presence whether it counts against the presence budget (a 401 retry takes one more)
  * @param sentAt   when the call was built and counted
+ * @param ticket   its place in the presence budget, released when the answer arrives; null when not counted
  */
 public record GraphCall(Purpose purpose, String method, String url, String body, UserKey user, TeamsWrite write,
-                        boolean presence, Instant sentAt) {
+                        boolean presence, Instant sentAt, RequestBudget.Ticket ticket) {
 
     /** Which part of the sync a call belongs to. */
     public enum Purpose { LIST_USERS, POLL, WRITE }

@@ -13,6 +13,7 @@ import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,8 @@ public final class TeamsPoller {
         int start = nextChunk % chunks.size();
         for (int i = 0; i < chunks.size(); i++) {
             int index = (start + i) % chunks.size();
-            if (!budget.tryAcquire()) {
+            RequestBudget.Ticket ticket = budget.tryTake();
+            if (ticket == null) {
                 nextChunk = index;
                 LOG.debug("Teams poll: budget exhausted, {} of {} chunks wait for the next cycle",
                         chunks.size() - i, chunks.size());
@@ -89,7 +91,7 @@ public final class TeamsPoller {
             }
             calls.add(new GraphCall(GraphCall.Purpose.POLL, "POST",
                     settings.graphUrl() + "/communications/getPresencesByUserId", idsBody(chunks.get(index)), null,
-                    null, true, clock.instant()));
+                    null, true, clock.instant(), ticket));
         }
         nextChunk = 0;
         return calls;
@@ -121,6 +123,16 @@ public final class TeamsPoller {
                 }
             });
         }
+    }
+
+    /**
+     * Requests one poll cycle needs per budget window, which writes leave free so that Teams changes are still seen
+     * during a write burst (at most half the budget).
+     */
+    public int reserveFor(Duration window, int limit) {
+        int chunks = (users.graphIds().size() + MAX_IDS_PER_REQUEST - 1) / MAX_IDS_PER_REQUEST;
+        long cycles = Math.max(1, window.toMillis() / Math.max(1, settings.pollInterval().toMillis()) + 1);
+        return (int) Math.min(limit / 2, chunks * cycles);
     }
 
     /** The hub's own session write for this user succeeded; its visible result is an echo. */

@@ -106,7 +106,7 @@ public final class TeamsUsers {
         listing.clear();
         String url = settings.graphUrl() + "/users?$select=" + encode("id,mail,userPrincipalName") + "&$top="
                 + PAGE_SIZE;
-        return new GraphCall(GraphCall.Purpose.LIST_USERS, "GET", url, null, null, null, false, now);
+        return new GraphCall(GraphCall.Purpose.LIST_USERS, "GET", url, null, null, null, false, now, null);
     }
 
     /** Takes one page; returns the next page's request, or null when the listing is complete or failed. */
@@ -128,7 +128,7 @@ public final class TeamsUsers {
             if (page.nextLink() != null && !page.nextLink().isBlank()) {
                 // an absolute link, followed as is
                 return new GraphCall(GraphCall.Purpose.LIST_USERS, "GET", page.nextLink(), null, null, null, false,
-                        clock.instant());
+                        clock.instant(), null);
             }
         } catch (GraphFormatException e) {
             LOG.warn("Teams: unreadable user list page, trying again later: {}", e.getMessage());

@@ -64,6 +64,7 @@ public final class TeamsWriter {
     private final StateStore store;
     private final Clock clock;
     private final int maxBatch;
+    private final Duration window;
 
     private final Object lock = new Object();
     private final Map<UserKey, Slot> slots = new HashMap<>();
@@ -73,7 +74,7 @@ public final class TeamsWriter {
 
     public TeamsWriter(GraphSettings settings, TeamsUsers users, TeamsSessionResolver targets,
                        TeamsWriteResolver writes, RequestBudget budget, RetryPolicy retry, PresenceApplier applier,
-                       TeamsPoller poller, StateStore store, Clock clock, int maxBatch) {
+                       TeamsPoller poller, StateStore store, Clock clock, int maxBatch, Duration window) {
         this.settings = settings;
         this.users = users;
         this.targets = targets;
@@ -85,6 +86,7 @@ public final class TeamsWriter {
         this.store = store;
         this.clock = clock;
         this.maxBatch = maxBatch;
+        this.window = window;
         store.loadObservations(KIND_HELD).values().forEach(o -> TeamsPoller.parseKey(o.key())
                 .ifPresent(key -> {
                     Slot slot = slot(key);
@@ -139,6 +141,7 @@ public final class TeamsWriter {
         List<GraphCall> calls = new ArrayList<>();
         try {
             Instant now = clock.instant();
+            int pollReserve = poller.reserveFor(window, budget.limit());
             synchronized (lock) {
                 scanRenewals(now);
                 Iterator<UserKey> it = pending.iterator();
@@ -159,12 +162,13 @@ public final class TeamsWriter {
                         it.remove();
                         continue;
                     }
-                    if (!budget.tryAcquire()) {
+                    RequestBudget.Ticket ticket = budget.tryTake(pollReserve);
+                    if (ticket == null) {
                         break;
                     }
                     slot.inFlight = true;
                     slot.sendingTo = graphId.get();
-                    calls.add(call(user, graphId.get(), write.get(), now));
+                    calls.add(call(user, graphId.get(), write.get(), now, ticket));
                 }
             }
         } catch (RuntimeException e) {
@@ -270,7 +274,7 @@ public final class TeamsWriter {
         });
     }
 
-    private GraphCall call(UserKey user, String graphId, TeamsWrite write, Instant now) {
+    private GraphCall call(UserKey user, String graphId, TeamsWrite write, Instant now, RequestBudget.Ticket ticket) {
         String base = settings.graphUrl() + "/users/" + graphId + "/presence/";
         ObjectNode body = JSON.createObjectNode();
         String path;
@@ -297,7 +301,8 @@ public final class TeamsWriter {
                 }
             }
         }
-        return new GraphCall(GraphCall.Purpose.WRITE, "POST", base + path, body.toString(), user, write, true, now);
+        return new GraphCall(GraphCall.Purpose.WRITE, "POST", base + path, body.toString(), user, write, true, now,
+                ticket);
     }
 
     private static TeamsHeld heldIn(Slot slot, String graphId) {

@@ -30,6 +30,37 @@ class TeamsThrottlingRulesTest {
     }
 
     @Test
+    void aRequestLeavesTheWindowAWindowAfterItsAnswerNotAfterItWasQueued() {
+        RequestBudget budget = new RequestBudget(2, Duration.ofSeconds(30), clock);
+        RequestBudget.Ticket slow = budget.tryTake();
+        assertThat(budget.tryAcquire()).isTrue();
+        clock.advance(Duration.ofSeconds(20));
+        slow.done(); // answered 20 s after it was queued: Graph counted it late
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(budget.available()).isZero();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(budget.available()).isEqualTo(2);
+    }
+
+    @Test
+    void aTicketNeverAnsweredStopsCountingOnceItsAnswerCannotCome() {
+        RequestBudget budget = new RequestBudget(1, Duration.ofSeconds(30), clock);
+        assertThat(budget.tryTake()).isNotNull();
+        clock.advance(RequestBudget.LOST_AFTER.plusSeconds(31));
+        assertThat(budget.available()).isEqualTo(1);
+    }
+
+    @Test
+    void writesLeaveTheReserveForPolls() {
+        RequestBudget budget = new RequestBudget(10, Duration.ofSeconds(30), clock);
+        for (int i = 0; i < 7; i++) {
+            assertThat(budget.tryTake(3)).isNotNull();
+        }
+        assertThat(budget.tryTake(3)).isNull();
+        assertThat(budget.tryTake()).isNotNull();
+    }
+
+    @Test
     void retryAfterPausesEveryRequest() {
         RequestBudget budget = new RequestBudget(1500, Duration.ofSeconds(30), clock);
         budget.pauseUntil(clock.instant().plusMillis(2128));
