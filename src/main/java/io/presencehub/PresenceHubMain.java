@@ -23,6 +23,8 @@ public final class PresenceHubMain {
      */
     public static Main createMain() {
         Main main = new Main(PresenceHubMain.class);
+        // routes are YAML only; scanning the package would pick up RouteBuilders of a host application
+        main.configure().setBasePackageScanEnabled(false);
         main.setPropertyPlaceholderLocations(
                 "classpath:" + HubConfiguration.DEFAULTS + ",file:application.properties;optional=true");
         main.configure().addConfiguration(HubConfiguration.class);

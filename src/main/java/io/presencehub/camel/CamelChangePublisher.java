@@ -6,6 +6,7 @@ import io.presencehub.sync.ChangePublisher;
 import io.presencehub.sync.ExtensionReassignment;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -20,6 +21,9 @@ public final class CamelChangePublisher implements ChangePublisher {
 
     private final CamelContext context;
     private volatile ProducerTemplate template;
+    private volatile Endpoint stateChanged;
+    private volatile Endpoint directoryChanged;
+    private volatile Endpoint extensionReassigned;
 
     public CamelChangePublisher(CamelContext context) {
         this.context = context;
@@ -27,17 +31,17 @@ public final class CamelChangePublisher implements ChangePublisher {
 
     @Override
     public void stateChanged(StateChange change) {
-        template().sendBody(STATE_CHANGED, change);
+        template().sendBody(stateChanged, change);
     }
 
     @Override
     public void directoryChanged(List<DirectoryEvent> events) {
-        template().sendBody(DIRECTORY_CHANGED, events);
+        template().sendBody(directoryChanged, events);
     }
 
     @Override
     public void extensionReassigned(ExtensionReassignment reassignment) {
-        template().sendBody(EXTENSION_REASSIGNED, reassignment);
+        template().sendBody(extensionReassigned, reassignment);
     }
 
     private ProducerTemplate template() {
@@ -45,6 +49,10 @@ public final class CamelChangePublisher implements ChangePublisher {
         if (current == null) {
             synchronized (this) {
                 if (template == null) {
+                    // endpoints resolved once: resolving a URI on every change costs more than the send
+                    stateChanged = context.getEndpoint(STATE_CHANGED);
+                    directoryChanged = context.getEndpoint(DIRECTORY_CHANGED);
+                    extensionReassigned = context.getEndpoint(EXTENSION_REASSIGNED);
                     template = context.createProducerTemplate();
                 }
                 current = template;

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -46,7 +47,8 @@ public final class HubConfiguration implements CamelConfiguration {
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, Clock.systemUTC());
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
-                settings.integer("hub.status.socket-send-buffer"));
+                settings.integer("hub.status.socket-send-buffer"),
+                Duration.ofMillis(settings.integer("hub.status.event-batch-window")));
 
         bind(context, "hubSettings", settings);
         bind(context, "stateStore", store);
@@ -55,7 +57,7 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusClients", clients);
         bind(context, "statusEventBroadcaster", new StatusEventBroadcaster(directory, clients));
         bind(context, "statusCommandProcessor",
-                new StatusCommandProcessor(new StatusCommandHandler(directory, applier)));
+                new StatusCommandProcessor(new StatusCommandHandler(directory, applier), clients));
         bind(context, "statusLineDecoder", new StatusLineDecoder(settings.integer("hub.status.max-line-length")));
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));

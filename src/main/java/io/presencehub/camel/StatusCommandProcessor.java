@@ -1,17 +1,26 @@
 package io.presencehub.camel;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.presencehub.statusinterface.InboundLine;
+import io.presencehub.statusinterface.StatusClientGroup;
 import io.presencehub.statusinterface.StatusCommandHandler;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.netty.NettyConstants;
 
-/** Runs one status-interface line through the command handler and sets the reply (null closes). */
+/**
+ * Runs one status-interface line through the command handler and queues the reply for the client
+ * that sent it, behind the events already queued for that client; {@code exit} closes it.
+ */
 public final class StatusCommandProcessor implements Processor {
 
     private final StatusCommandHandler handler;
+    private final StatusClientGroup clients;
 
-    public StatusCommandProcessor(StatusCommandHandler handler) {
+    public StatusCommandProcessor(StatusCommandHandler handler, StatusClientGroup clients) {
         this.handler = handler;
+        this.clients = clients;
     }
 
     @Override
@@ -19,6 +28,13 @@ public final class StatusCommandProcessor implements Processor {
         Object body = exchange.getMessage().getBody();
         InboundLine line = body instanceof InboundLine inbound ? inbound
                 : InboundLine.of(exchange.getMessage().getBody(String.class));
-        exchange.getMessage().setBody(handler.handle(line));
+        Channel client = exchange.getMessage()
+                .getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class).channel();
+        String reply = handler.handle(line);
+        if (reply == null) {
+            clients.closeAfterPending(client);
+        } else {
+            clients.reply(client, reply + "\n");
+        }
     }
 }

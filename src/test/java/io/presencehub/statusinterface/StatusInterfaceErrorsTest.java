@@ -65,19 +65,19 @@ class StatusInterfaceErrorsTest {
                         "Error: Unknown status: Busy (not a status of tenant Sales in location HQ)"),
                 Arguments.of("status name is case-sensitive", bytes("set_extension_status@#HQ@#Sales@#1001@#lunch"),
                         "Error: Unknown status: lunch (not a status of tenant Sales in location HQ)"),
-                Arguments.of("negative return time", bytes("set_extension_return_time@#HQ@#Sales@#1001@#-5"),
-                        "Error: Invalid return time: '-5' (expected Unix seconds as a non-negative whole number, 0 for none)"),
-                Arguments.of("text return time", bytes("set_extension_return_time@#HQ@#Sales@#1001@#soon"),
-                        "Error: Invalid return time: 'soon' (expected Unix seconds as a non-negative whole number, 0 for none)"),
-                Arguments.of("fractional return time", bytes("set_extension_return_time@#HQ@#Sales@#1001@#1.5"),
-                        "Error: Invalid return time: '1.5' (expected Unix seconds as a non-negative whole number, 0 for none)"),
-                Arguments.of("empty return time", bytes("set_extension_return_time@#HQ@#Sales@#1001@#"),
-                        "Error: Invalid return time: '' (expected Unix seconds as a non-negative whole number, 0 for none)"),
-                Arguments.of("return time beyond 64 bits", bytes("set_extension_return_time@#HQ@#Sales@#1001@#99999999999999999999"),
-                        "Error: Invalid return time: '99999999999999999999' (expected Unix seconds as a non-negative whole number, 0 for none)"),
+                badReturnTime("negative return time", "-5"),
+                badReturnTime("text return time", "soon"),
+                badReturnTime("fractional return time", "1.5"),
+                badReturnTime("empty return time", ""),
+                badReturnTime("return time beyond 64 bits", "99999999999999999999"),
                 Arguments.of("over-long line", bytes(over), "Error: Line too long: more than 200 bytes"),
                 Arguments.of("invalid UTF-8", new byte[] {'s', 'e', 't', (byte) 0xC3, (byte) 0x28, '\n'},
                         "Error: Invalid UTF-8 in command"));
+    }
+
+    private static Arguments badReturnTime(String what, String value) {
+        return Arguments.of(what, bytes("set_extension_return_time@#HQ@#Sales@#1001@#" + value), "Error: Invalid return time: '"
+                + value + "' (expected Unix seconds as a non-negative whole number, 0 for none)");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -97,7 +97,8 @@ public final class TestHub implements AutoCloseable {
         StatusClientGroup group = context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class);
         LineClient client = new LineClient(statusPort);
         int localPort = client.socket().getLocalPort();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.stream()
+        Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                .atMost(Duration.ofSeconds(10)).until(() -> group.stream()
                 .anyMatch(c -> c.remoteAddress() instanceof InetSocketAddress a && a.getPort() == localPort));
         return client;
     }
