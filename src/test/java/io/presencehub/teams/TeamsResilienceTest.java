@@ -111,6 +111,20 @@ class TeamsResilienceTest {
     }
 
     @Test
+    void unreachableGraphMakesHealthDownAndTheStatusInterfaceKeepsWorking() {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        int closedPort = io.presencehub.testing.FreePort.find();
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+                .with("hub.teams.graph-url", "http://127.0.0.1:" + closedPort + "/v1.0").start();
+
+        await().until(() -> health().contains("unreachable"));
+        assertThat(health()).contains("DOWN").contains("ConnectException");
+        try (LineClient client = hub.client()) {
+            assertThat(client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb")).hasSize(2);
+        }
+    }
+
+    @Test
     void restartKeepsWritesThatGraphNeverAccepted() {
         startAliceHub();
         try (LineClient client = hub.client()) {
