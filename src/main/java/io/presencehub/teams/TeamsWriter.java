@@ -242,8 +242,14 @@ public final class TeamsWriter {
             } else {
                 slot.attempts = 0;
                 slot.rejected = slot.target;
-                LOG.warn("Teams: Graph rejected {} for {} ({}); not retried until the user's state changes",
-                        write.kind(), user, answer.describe());
+                String rejection = "Teams: Graph rejected " + write.kind() + " (" + answer.describe()
+                        + "); not retried until the user's state changes";
+                if (rejection.equals(lastFailure)) {
+                    LOG.debug("{} (also {})", rejection, user);
+                } else {
+                    LOG.warn("{} (first: {})", rejection, user);
+                    lastFailure = rejection;
+                }
                 return;
             }
             store.saveObservation(new Observation(KIND_HELD, user.asText(), heldAsText(slot.held, slot.heldFor), now));

@@ -125,6 +125,28 @@ class TeamsResilienceTest {
     }
 
     @Test
+    void missingPresencePermissionMakesHealthDownNamingIt() {
+        startAliceHub();
+        graph.failNext(1_000_000, 403, null);
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().until(() -> health().contains("Presence.ReadWrite.All"));
+            assertThat(health()).contains("DOWN").contains("HTTP 403");
+        }
+        graph.clearFaults();
+        awaitPolls(graph, 1);
+        client2Sets("Away");
+        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Away/Away")).orElse(false));
+        await().until(() -> health().contains("UP"));
+    }
+
+    private void client2Sets(String status) {
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#" + status);
+        }
+    }
+
+    @Test
     void restartKeepsWritesThatGraphNeverAccepted() {
         startAliceHub();
         try (LineClient client = hub.client()) {
