@@ -67,7 +67,7 @@ public final class TeamsUsers {
         publish(matcher.matchCached(directory.get(), cachedIdByMail), false);
     }
 
-    /** Called with the users that became matched (or got another Graph id), so their state can be written. */
+    /** Called with the users that became matched, got another Graph id or lost theirs, so Teams can follow. */
     public void addMatchListener(Consumer<Collection<UserKey>> listener) {
         matchListeners.add(listener);
     }
@@ -174,6 +174,7 @@ public final class TeamsUsers {
                 changed.add(key);
             }
         });
+        before.keySet().stream().filter(key -> !result.graphIds().containsKey(key)).forEach(changed::add);
         if (!changed.isEmpty()) {
             matchListeners.forEach(l -> l.accept(changed));
         }

@@ -156,9 +156,21 @@ public final class TeamsWriter {
                         continue;
                     }
                     Optional<String> graphId = users.graphId(user);
-                    Optional<TeamsWrite> write = slot.target.equals(slot.rejected) || graphId.isEmpty()
-                            ? Optional.empty() : writes.next(slot.target, heldIn(slot, graphId.get()), now);
-                    if (graphId.isEmpty() || write.isEmpty()) {
+                    Optional<TeamsWrite> write;
+                    String account;
+                    if (slot.heldFor != null && slot.held.session().isPresent()
+                            && !graphId.equals(Optional.of(slot.heldFor))) {
+                        // the e-mail moved to another account (or went away): end the session on the old one
+                        account = slot.heldFor;
+                        write = Optional.of(TeamsWrite.clear());
+                    } else if (graphId.isEmpty() || slot.target.equals(slot.rejected)) {
+                        account = null;
+                        write = Optional.empty();
+                    } else {
+                        account = graphId.get();
+                        write = writes.next(slot.target, heldIn(slot, account), now);
+                    }
+                    if (write.isEmpty()) {
                         it.remove();
                         continue;
                     }
@@ -167,8 +179,8 @@ public final class TeamsWriter {
                         break;
                     }
                     slot.inFlight = true;
-                    slot.sendingTo = graphId.get();
-                    calls.add(call(user, graphId.get(), write.get(), now, ticket));
+                    slot.sendingTo = account;
+                    calls.add(call(user, account, write.get(), now, ticket));
                 }
             }
         } catch (RuntimeException e) {
