@@ -163,6 +163,22 @@ class TeamsResilienceTest {
     }
 
     @Test
+    void aTeamsChangeWhileTheHubWasDownIsAppliedAfterRestartButAnUnchangedOneIsABaseline() {
+        startAliceHub();
+        hub.close();
+        graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        await().until(() -> TeamsHubFixture.state(hub, ALICE).statusType() == io.presencehub.model.StatusType.DND);
+        long version = TeamsHubFixture.state(hub, ALICE).version();
+        hub.close();
+
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        awaitPolls(graph, 3);
+        assertThat(TeamsHubFixture.state(hub, ALICE).version()).isEqualTo(version);
+    }
+
+    @Test
     void throttlingStormHonoursRetryAfterAndEndsInTheLatestState() {
         int users = 30;
         for (int i = 0; i < users; i++) {
