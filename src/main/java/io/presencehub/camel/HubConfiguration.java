@@ -61,6 +61,7 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusLineDecoder", new StatusLineDecoder(settings.integer("hub.status.max-line-length")));
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));
+        TeamsConfiguration.configure(context, settings, applier, directory, store);
 
         context.addService(new ServiceSupport() {
             @Override

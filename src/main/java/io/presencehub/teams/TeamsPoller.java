@@ -1,0 +1,209 @@
+package io.presencehub.teams;
+
+import io.presencehub.directory.DirectoryIndex;
+import io.presencehub.model.Origin;
+import io.presencehub.model.StatusDef;
+import io.presencehub.model.StatusType;
+import io.presencehub.model.Tenant;
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
+import io.presencehub.model.UserUpdate;
+import io.presencehub.store.Observation;
+import io.presencehub.store.StateStore;
+import io.presencehub.sync.PresenceApplier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every matched user's presence with {@code getPresencesByUserId} (at most 650 ids per request) once per poll
+ * interval, and turns each read into a hub decision with {@link TeamsIncomingResolver}.
+ */
+public final class TeamsPoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsPoller.class);
+    static final String KIND_PRESENCE = "teams-presence";
+    public static final int MAX_IDS_PER_REQUEST = 650;
+
+    private final GraphSettings settings;
+    private final TeamsUsers users;
+    private final RequestBudget budget;
+    private final RetryPolicy retry;
+    private final TeamsIncomingResolver resolver;
+    private final PresenceApplier applier;
+    private final Supplier<DirectoryIndex> directory;
+    private final StateStore store;
+    private final Clock clock;
+    private final GraphPresenceTranslator translator = new GraphPresenceTranslator();
+    private final Map<UserKey, GraphObservation> observations = new ConcurrentHashMap<>();
+    private final Map<UserKey, TeamsEcho> echoes = new ConcurrentHashMap<>();
+    private int nextChunk;
+    private String lastFailure;
+
+    public TeamsPoller(GraphSettings settings, TeamsUsers users, RequestBudget budget, RetryPolicy retry,
+                       TeamsIncomingResolver resolver, PresenceApplier applier, Supplier<DirectoryIndex> directory,
+                       StateStore store, Clock clock) {
+        this.settings = settings;
+        this.users = users;
+        this.budget = budget;
+        this.retry = retry;
+        this.resolver = resolver;
+        this.applier = applier;
+        this.directory = directory;
+        this.store = store;
+        this.clock = clock;
+        store.loadObservations(KIND_PRESENCE).values().forEach(o -> parseKey(o.key())
+                .ifPresent(key -> observations.put(key, GraphObservation.fromText(o.value()))));
+    }
+
+    /**
+     * This cycle's requests: every matched id in chunks of at most 650, as many as the budget allows; chunks left
+     * out go first next cycle.
+     */
+    public synchronized List<GraphCall> pollCalls() {
+        List<String> ids = users.graphIds();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += MAX_IDS_PER_REQUEST) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_REQUEST)));
+        }
+        List<GraphCall> calls = new ArrayList<>();
+        if (chunks.isEmpty()) {
+            return calls;
+        }
+        int start = nextChunk % chunks.size();
+        for (int i = 0; i < chunks.size(); i++) {
+            int index = (start + i) % chunks.size();
+            RequestBudget.Ticket ticket = budget.tryTake();
+            if (ticket == null) {
+                nextChunk = index;
+                LOG.debug("Teams poll: budget exhausted, {} of {} chunks wait for the next cycle",
+                        chunks.size() - i, chunks.size());
+                return calls;
+            }
+            calls.add(new GraphCall(GraphCall.Purpose.POLL, "POST",
+                    settings.graphUrl() + "/communications/getPresencesByUserId", idsBody(chunks.get(index)), null,
+                    null, true, clock.instant(), ticket));
+        }
+        nextChunk = 0;
+        return calls;
+    }
+
+    /** Handles one chunk's answer; never throws. */
+    public void onAnswer(GraphAnswer answer) {
+        if (!answer.ok()) {
+            if (RetryPolicy.pausesEveryone(answer.status())) {
+                budget.pauseUntil(clock.instant().plus(retry.delay(1, answer.retryAfter())));
+            }
+            reportFailure("Teams poll failed (" + answer.describe() + "); the next poll tries again");
+            return;
+        }
+        lastFailure = null;
+        List<GraphPresence> presences;
+        try {
+            presences = translator.fromPresenceList(answer.body());
+        } catch (GraphFormatException e) {
+            reportFailure("Teams poll answer unreadable: " + e.getMessage());
+            return;
+        }
+        for (GraphPresence presence : presences) {
+            users.userOf(presence.userId()).ifPresent(user -> {
+                try {
+                    observe(user, GraphObservation.of(presence), answer.call().sentAt());
+                } catch (RuntimeException e) {
+                    LOG.warn("Teams: presence of {} not applied: {}", user, e.toString());
+                }
+            });
+        }
+    }
+
+    /**
+     * Requests one poll cycle needs per budget window, which writes leave free so that Teams changes are still seen
+     * during a write burst (at most half the budget).
+     */
+    public int reserveFor(Duration window, int limit) {
+        int chunks = (users.graphIds().size() + MAX_IDS_PER_REQUEST - 1) / MAX_IDS_PER_REQUEST;
+        long cycles = Math.max(1, window.toMillis() / Math.max(1, settings.pollInterval().toMillis()) + 1);
+        return (int) Math.min(limit / 2, chunks * cycles);
+    }
+
+    /** The hub's own session write for this user succeeded; its visible result is an echo. */
+    public void expectEcho(UserKey user, TeamsEcho echo) {
+        echoes.put(user, echo);
+    }
+
+    /** What Graph last showed for a user (for tests and health). */
+    public Optional<GraphObservation> observation(UserKey user) {
+        return Optional.ofNullable(observations.get(user));
+    }
+
+    void observe(UserKey user, GraphObservation observed, Instant readStartedAt) {
+        GraphObservation previous = observations.get(user);
+        TeamsEcho echo = echoes.get(user);
+        TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, echo, readStartedAt);
+        if (decision.echoConsumed()) {
+            echoes.remove(user, echo);
+        }
+        if (decision.verdict() == TeamsIncomingResolver.Verdict.STALE) {
+            LOG.debug("Teams: stale read for {} dropped ({} older than {})", user, observed, previous);
+            return;
+        }
+        if (!observed.equals(previous)) {
+            observations.put(user, observed);
+            store.saveObservation(new Observation(KIND_PRESENCE, user.asText(), observed.asText(), clock.instant()));
+        }
+        if (decision.verdict() != TeamsIncomingResolver.Verdict.UNCHANGED) {
+            LOG.debug("Teams: {} for {}: {} -> {}", decision.verdict(), user, previous, observed);
+        }
+        decision.type().ifPresent(type -> applyType(user, type, observed));
+    }
+
+    private void applyType(UserKey user, StatusType type, GraphObservation observed) {
+        DirectoryIndex index = directory.get();
+        Optional<Tenant> tenant = index.tenantOf(user);
+        if (tenant.isEmpty()) {
+            return;
+        }
+        UserState current = applier.current(user, index);
+        if (current.statusType() == type) {
+            // already a status of that type (e.g. "Lunch" for away): keep the user's more specific choice
+            LOG.debug("Teams: {} means {} for {}, which it already is", observed.pair(), type.code(), user);
+            return;
+        }
+        Optional<StatusDef> status = tenant.get().defaultStatus(type);
+        if (status.isEmpty()) {
+            LOG.debug("Teams: tenant of {} has no {} status; {} not applied", user, type.code(), observed.pair());
+            return;
+        }
+        applier.apply(UserUpdate.status(user, status.get(), Origin.TEAMS));
+    }
+
+    private void reportFailure(String failure) {
+        if (!failure.equals(lastFailure)) {
+            LOG.warn(failure);
+            lastFailure = failure;
+        }
+    }
+
+    private static String idsBody(List<String> ids) {
+        StringBuilder body = new StringBuilder("{\"ids\":[");
+        for (int i = 0; i < ids.size(); i++) {
+            body.append(i == 0 ? "" : ",").append('"').append(ids.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return body.append("]}").toString();
+    }
+
+    static Optional<UserKey> parseKey(String text) {
+        String[] parts = text.split("/", 3);
+        return parts.length == 3 ? Optional.of(new UserKey(parts[0], parts[1], parts[2])) : Optional.empty();
+    }
+}

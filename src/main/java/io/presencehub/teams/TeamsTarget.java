@@ -1,0 +1,23 @@
+package io.presencehub.teams;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the hub wants Teams to show for one user: the app session to hold (empty = none, clearPresence) and the status
+ * message (null = the hub does not manage messages).
+ */
+public record TeamsTarget(Optional<SessionPair> session, StatusMessage message) {
+
+    /** A Teams status message: text (empty clears it) and when it ends (null = no expiry). */
+    public record StatusMessage(String text, Instant expiry) {
+        public StatusMessage {
+            text = text == null ? "" : text;
+        }
+    }
+
+    public TeamsTarget {
+        Objects.requireNonNull(session, "session");
+    }
+}

@@ -1,0 +1,66 @@
+package io.presencehub.teams;
+
+import static io.presencehub.teams.TeamsHubFixture.ALICE;
+import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
+import static io.presencehub.teams.TeamsHubFixture.await;
+import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presencehub.model.UserKey;
+import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.TestHub;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A new user or a changed e-mail in the directory takes effect without a restart. */
+class TeamsDirectoryChangeTest {
+
+    private static final UserKey BOB = new UserKey("hq", "sales", "bob");
+
+    @TempDir
+    Path folder;
+    FakeGraph graph = FakeGraph.start();
+    TestHub hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        graph.close();
+    }
+
+    @Test
+    void aUserGivenAnEmailIsSyncedAChangedEmailMovesToTheOtherAccountAndARemovedOneEndsTheSession() {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.addUser("u-bob", "bob@example.com");
+        graph.addUser("u-bob2", "robert@example.com");
+        graph.setClientSession("u-bob", "Available", "Available");
+        graph.setClientSession("u-bob2", "Available", "Available");
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        awaitBaseline(hub, ALICE);
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Do Not Disturb");
+            assertThat(TeamsHubFixture.poller(hub).observation(BOB)).isEmpty();
+
+            hub.writeDirectory(TestDirectories.SMALL.replace("{id: bob, extensions",
+                    "{id: bob, email: bob@example.com, extensions"));
+            // bob's DND, set before he had an e-mail, reaches his Teams account once matched
+            await().until(() -> graph.appSession("u-bob").map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+
+            hub.writeDirectory(TestDirectories.SMALL.replace("{id: bob, extensions",
+                    "{id: bob, email: Robert@example.com, extensions"));
+            await().until(() -> graph.appSession("u-bob2").map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Away");
+            await().until(() -> graph.appSession("u-bob2").map(s -> s.pair().equals("Away/Away")).orElse(false));
+            // the old account's session ended when the e-mail moved
+            assertThat(graph.appSession("u-bob")).isEmpty();
+
+            hub.writeDirectory(TestDirectories.SMALL);
+            await().until(() -> graph.appSession("u-bob2").isEmpty());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.presencehub.teams;
+
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
+import io.presencehub.testing.TestHub;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+/** A real hub with Teams sync enabled against a {@link FakeGraph}, polling every 200 ms. */
+final class TeamsHubFixture {
+
+    static final UserKey ALICE = new UserKey("hq", "sales", "alice");
+    static final String ALICE_ID = "u-alice";
+
+    private TeamsHubFixture() {
+    }
+
+    /** A hub pointed at the fake with the valid credentials; add more settings before {@code start()}. */
+    static TestHub hub(Path folder, String directory, FakeGraph graph) {
+        return TestHub.in(folder, directory)
+                .with("hub.teams.enabled", "true")
+                .with("hub.teams.tenant-id", FakeGraph.TENANT_ID)
+                .with("hub.teams.client-id", FakeGraph.CLIENT_ID)
+                .with("hub.teams.client-secret", FakeGraph.CLIENT_SECRET)
+                .with("hub.teams.graph-url", graph.graphUrl())
+                .with("hub.teams.login-url", graph.loginUrl())
+                .with("hub.teams.poll-interval", "200ms")
+                .with("hub.teams.users-refresh", "1h");
+    }
+
+    static ConditionFactory await() {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20));
+    }
+
+    static TeamsPoller poller(TestHub hub) {
+        return hub.context().getRegistry().lookupByNameAndType("teamsPoller", TeamsPoller.class);
+    }
+
+    static TeamsWriter writer(TestHub hub) {
+        return hub.context().getRegistry().lookupByNameAndType("teamsWriter", TeamsWriter.class);
+    }
+
+    static UserState state(TestHub hub, UserKey user) {
+        return hub.applier().current(user);
+    }
+
+    /** Waits until the hub has read Graph's presence of the user at least once (the baseline). */
+    static void awaitBaseline(TestHub hub, UserKey user) {
+        await().until(() -> poller(hub).observation(user).isPresent());
+    }
+
+    /** Waits for {@code cycles} more complete poll requests. */
+    static void awaitPolls(FakeGraph graph, int cycles) {
+        int start = graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID);
+        await().until(() -> graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID) >= start + cycles);
+    }
+}

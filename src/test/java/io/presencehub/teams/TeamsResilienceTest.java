@@ -1,0 +1,259 @@
+package io.presencehub.teams;
+
+import static io.presencehub.teams.TeamsHubFixture.ALICE;
+import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
+import static io.presencehub.teams.TeamsHubFixture.await;
+import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
+import static io.presencehub.teams.TeamsHubFixture.awaitPolls;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presencehub.model.UserKey;
+import io.presencehub.teams.FakeGraph.Endpoint;
+import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.TestHub;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Token expiry, a wrong secret, a Graph outage, throttling and a restart: the hub keeps running and ends right. */
+class TeamsResilienceTest {
+
+    @TempDir
+    Path folder;
+    FakeGraph graph = FakeGraph.start();
+    TestHub hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        graph.close();
+    }
+
+    private TestHub startAliceHub() {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.setClientSession(ALICE_ID, "Available", "Available");
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        awaitBaseline(hub, ALICE);
+        return hub;
+    }
+
+    @Test
+    void expiredAndRevokedTokensAreReplacedAndWritesGoOn() {
+        startAliceHub();
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+            int issued = graph.tokensIssued();
+
+            graph.clock().advance(Duration.ofMinutes(90)); // the token's hour is over on Graph's side
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Away");
+            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Away/Away")).orElse(false));
+
+            graph.revokeAllTokens();
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+
+            assertThat(graph.tokensIssued()).isGreaterThanOrEqualTo(issued + 2);
+            assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200)).hasSize(3);
+            awaitPolls(graph, 2);
+            assertThat(health()).contains("UP");
+        }
+    }
+
+    @Test
+    void wrongSecretMakesHealthDownNamingTheCauseWhileTheStatusInterfaceWorks() throws Exception {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+                .with("hub.teams.client-secret", "not-the-secret").start();
+
+        await().until(() -> health().contains("AADSTS7000215"));
+        String health = health();
+        assertThat(health).contains("DOWN").contains("invalid client secret").doesNotContain("not-the-secret");
+        try (LineClient client = hub.client()) {
+            assertThat(client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb")).hasSize(2);
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001"))
+                    .isEqualTo("ExtensionStatus@#Do Not Disturb");
+        }
+        assertThat(graph.writeCalls()).isEmpty();
+
+        // the operator fixes the secret in Azure (here: Graph accepts the configured one): the hub recovers alone
+        graph.rotateSecret("not-the-secret");
+        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+        await().until(() -> health().contains("UP"));
+    }
+
+    @Test
+    void graphDownForAWhileThenBackGetsTheLatestDesiredState() {
+        startAliceHub();
+        try (LineClient client = hub.client()) {
+            graph.failFor(Duration.ofSeconds(3), 503, null);
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Away");
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().until(() -> graph.writeCalls().stream().anyMatch(c -> c.status() == 503));
+            await().until(() -> health().contains("DOWN"));
+
+            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+            // coalesced: once Graph is back, only the latest state is written
+            assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200)).hasSize(1);
+            await().until(() -> health().contains("UP"));
+        }
+    }
+
+    @Test
+    void unreachableGraphMakesHealthDownAndTheStatusInterfaceKeepsWorking() {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        int closedPort = io.presencehub.testing.FreePort.find();
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+                .with("hub.teams.graph-url", "http://127.0.0.1:" + closedPort + "/v1.0").start();
+
+        await().until(() -> health().contains("unreachable"));
+        assertThat(health()).contains("DOWN").contains("ConnectException");
+        try (LineClient client = hub.client()) {
+            assertThat(client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb")).hasSize(2);
+        }
+    }
+
+    @Test
+    void missingPresencePermissionMakesHealthDownNamingIt() {
+        startAliceHub();
+        graph.failNext(1_000_000, 403, null);
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().until(() -> health().contains("Presence.ReadWrite.All"));
+            assertThat(health()).contains("DOWN").contains("HTTP 403");
+        }
+        graph.clearFaults();
+        awaitPolls(graph, 1);
+        client2Sets("Away");
+        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Away/Away")).orElse(false));
+        await().until(() -> health().contains("UP"));
+    }
+
+    private void client2Sets(String status) {
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#" + status);
+        }
+    }
+
+    @Test
+    void restartKeepsWritesThatGraphNeverAccepted() {
+        startAliceHub();
+        try (LineClient client = hub.client()) {
+            graph.failFor(Duration.ofHours(1), 503, "0.2");
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().until(() -> graph.writeCalls().stream().anyMatch(c -> c.status() == 503));
+        }
+        hub.close();
+        graph.clearFaults();
+        assertThat(graph.appSession(ALICE_ID)).isEmpty();
+
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+    }
+
+    @Test
+    void aTeamsChangeWhileTheHubWasDownIsAppliedAfterRestartButAnUnchangedOneIsABaseline() {
+        startAliceHub();
+        hub.close();
+        graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        await().until(() -> TeamsHubFixture.state(hub, ALICE).statusType() == io.presencehub.model.StatusType.DND);
+        long version = TeamsHubFixture.state(hub, ALICE).version();
+        hub.close();
+
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        awaitPolls(graph, 3);
+        assertThat(TeamsHubFixture.state(hub, ALICE).version()).isEqualTo(version);
+    }
+
+    @Test
+    void throttlingStormHonoursRetryAfterAndEndsInTheLatestState() {
+        int users = 30;
+        for (int i = 0; i < users; i++) {
+            graph.addUser(TeamsDirectories.graphId(i), "user" + i + "@example.com");
+            graph.setClientSession(TeamsDirectories.graphId(i), "Available", "Available");
+        }
+        // Graph is stricter than the hub believes: the hub meets 429s with fractional Retry-After
+        graph.presenceBudget(25, Duration.ofSeconds(2));
+        hub = TeamsHubFixture.hub(folder, TeamsDirectories.users(users), graph).start();
+        await().until(() -> TeamsHubFixture.poller(hub).observation(user(users - 1)).isPresent());
+
+        Random random = new Random(4);
+        String[] statuses = {"Available", "Away", "Do Not Disturb", "Out"};
+        String[] last = new String[users];
+        try (LineClient client = hub.client()) {
+            for (int round = 0; round < 4; round++) {
+                for (int i = 0; i < users; i++) {
+                    last[i] = statuses[random.nextInt(statuses.length)];
+                    client.send("set_extension_status@#HQ@#Sales@#" + (20000 + i) + "@#" + last[i]);
+                }
+            }
+            await().atMost(Duration.ofSeconds(40)).until(() -> allShow(last));
+        }
+        assertThat(graph.throttledCount()).isPositive();
+        assertThat(TeamsHubFixture.writer(hub).pendingCount()).isZero();
+    }
+
+    @Test
+    void theHubsOwnBudgetKeepsItBelowGraphsLimit() {
+        int users = 30;
+        for (int i = 0; i < users; i++) {
+            graph.addUser(TeamsDirectories.graphId(i), "user" + i + "@example.com");
+        }
+        graph.presenceBudget(25, Duration.ofSeconds(2));
+        hub = TeamsHubFixture.hub(folder, TeamsDirectories.users(users), graph)
+                .with("hub.teams.request-budget", "25").with("hub.teams.request-window", "2s").start();
+        String[] last = new String[users];
+        try (LineClient client = hub.client()) {
+            for (int i = 0; i < users; i++) {
+                last[i] = i % 2 == 0 ? "Do Not Disturb" : "Away";
+                client.send("set_extension_status@#HQ@#Sales@#" + (20000 + i) + "@#" + last[i]);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> allShow(last));
+        }
+        assertThat(graph.throttledCount()).isZero();
+    }
+
+    private boolean allShow(String[] statuses) {
+        for (int i = 0; i < statuses.length; i++) {
+            String expected = switch (statuses[i]) {
+                case "Do Not Disturb" -> "Busy/InACall";
+                case "Away", "Out" -> "Away/Away";
+                default -> null;
+            };
+            String actual = graph.appSession(TeamsDirectories.graphId(i)).map(FakeGraph.AppSessionView::pair)
+                    .orElse(null);
+            if (expected == null ? actual != null : !expected.equals(actual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static UserKey user(int i) {
+        return new UserKey("hq", "sales", "user" + i);
+    }
+
+    private String health() {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + hub.managementPort() + "/observe/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.body();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.presencehub.teams;
+
+import static io.presencehub.teams.TeamsHubFixture.ALICE;
+import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
+import static io.presencehub.teams.TeamsHubFixture.await;
+import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
+import static io.presencehub.teams.TeamsHubFixture.awaitPolls;
+import static io.presencehub.teams.TeamsHubFixture.state;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presencehub.model.Origin;
+import io.presencehub.model.StatusType;
+import io.presencehub.teams.FakeGraph.Endpoint;
+import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.TestHub;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The five Teams scenarios of ARCHITECTURE section 4 end to end: real hub, fake Graph, a real status-interface client.
+ * The status client stands in for the phone (the Asterisk sync is not in this build).
+ */
+class TeamsScenariosTest {
+
+    private static final String DND_EVENTS = "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Do Not Disturb";
+
+    @TempDir
+    Path folder;
+    FakeGraph graph;
+    TestHub hub;
+
+    @BeforeEach
+    void start() {
+        graph = FakeGraph.start();
+        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.setClientSession(ALICE_ID, "Available", "Available");
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        awaitBaseline(hub, ALICE);
+    }
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        graph.close();
+    }
+
+    @Test
+    void dndSetsBusyInACallSessionAndTheNextPollChangesNothing() {
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+
+            await().until(() -> graph.appSession(ALICE_ID).isPresent());
+            assertThat(graph.appSession(ALICE_ID).get().pair()).isEqualTo("Busy/InACall");
+            FakeGraph.WriteCall set = graph.writeCalls(Endpoint.SET_PRESENCE).get(0);
+            assertThat(set.json().get("sessionId").asText()).isEqualTo(FakeGraph.CLIENT_ID);
+            assertThat(set.json().get("expirationDuration").asText()).isEqualTo("PT4H");
+            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Busy/InACall");
+
+            awaitPolls(graph, 3);
+            assertThat(client.staysSilent(300)).isTrue();
+            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
+            assertThat(graph.writeCalls()).hasSize(1);
+        }
+    }
+
+    @Test
+    void teamsMeetingMakesTheHubDndWithoutAnAppSessionAndItsEndMakesItAvailable() {
+        try (LineClient client = hub.client()) {
+            graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+            assertThat(client.readLines(2)).containsExactly(DND_EVENTS,
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Do Not Disturb");
+            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.TEAMS);
+
+            graph.setClientSession(ALICE_ID, "Available", "Available");
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Available",
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Available");
+            awaitPolls(graph, 2);
+            assertThat(graph.writeCalls()).isEmpty();
+            assertThat(graph.appSession(ALICE_ID)).isEmpty();
+        }
+    }
+
+    @Test
+    void awayWhileTeamsShowsAvailableDoesNotFlipBack() {
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Away");
+
+            await().until(() -> graph.appSession(ALICE_ID).isPresent());
+            assertThat(graph.appSession(ALICE_ID).get().pair()).isEqualTo("Away/Away");
+            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Available/Available");
+
+            awaitPolls(graph, 3);
+            assertThat(client.staysSilent(300)).isTrue();
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Away");
+        }
+    }
+
+    @Test
+    void availablePickedInTeamsAfterHubDndMakesTheHubAvailableAndClearsTheSession() {
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().until(() -> graph.appSession(ALICE_ID).isPresent());
+            awaitPolls(graph, 2);
+
+            graph.setPreferredPresence(ALICE_ID, "Available", "Available");
+
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Available",
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Available");
+            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.TEAMS);
+            await().until(() -> graph.appSession(ALICE_ID).isEmpty());
+            assertThat(graph.writeCalls(Endpoint.CLEAR_PRESENCE)).hasSize(1);
+            awaitPolls(graph, 3);
+            assertThat(client.staysSilent(300)).isTrue();
+            assertThat(state(hub, ALICE).statusType()).isEqualTo(StatusType.AVAILABLE);
+        }
+    }
+
+    @Test
+    void statusAndNoteSetOverTcpReachTeamsAndTheirEchoCausesNoSecondEvent() {
+        try (LineClient setter = hub.client(); LineClient listener = hub.client()) {
+            setter.set("set_extension_status@#HQ@#Sales@#1002@#Do Not Disturb");
+            setter.set("set_extension_note@#HQ@#Sales@#1001@#In the lab#masknl#call my mobile");
+            assertThat(listener.readLines(4)).containsExactly(DND_EVENTS,
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Do Not Disturb",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1001@#In the lab#masknl#call my mobile",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1002@#In the lab#masknl#call my mobile");
+
+            await().until(() -> graph.presenceOf(ALICE_ID).statusMessage().equals("In the lab\ncall my mobile"));
+            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Busy/InACall");
+
+            awaitPolls(graph, 3);
+            assertThat(listener.staysSilent(300)).isTrue();
+            assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).hasSize(1);
+            assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).hasSize(1);
+        }
+    }
+}

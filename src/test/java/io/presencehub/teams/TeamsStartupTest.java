@@ -1,0 +1,52 @@
+package io.presencehub.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.TestHub;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Teams settings at start-up: disabled by default with its routes loaded but idle; a bad table stops the start. */
+class TeamsStartupTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void disabledByDefaultTheTeamsRoutesLoadButDoNotRun() {
+        try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL).start()) {
+            for (String route : List.of("teams-users", "teams-poll", "teams-writer", "teams-call")) {
+                assertThat(hub.context().getRouteController().getRouteStatus(route)).isEqualTo(ServiceStatus.Stopped);
+            }
+            try (var client = hub.client()) {
+                assertThat(client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb")).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void aSessionPairGraphRejectsStopsTheStartWithAClearMessage() {
+        try (FakeGraph graph = FakeGraph.start()) {
+            TestHub hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+                    .with("hub.teams.session-mapping", "dnd=DoNotDisturb/DoNotDisturb");
+            assertThatThrownBy(hub::start).rootCause()
+                    .hasMessageContaining("dnd=DoNotDisturb/DoNotDisturb")
+                    .hasMessageContaining("setPresence accepts only Available/Available, Busy/InACall");
+            hub.close();
+        }
+    }
+
+    @Test
+    void aMissingClientIdStopsTheStartNamingTheSetting() {
+        try (FakeGraph graph = FakeGraph.start()) {
+            TestHub hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).with("hub.teams.client-id", "");
+            assertThatThrownBy(hub::start).rootCause().hasMessageContaining("Teams client id is required");
+            hub.close();
+        }
+    }
+}

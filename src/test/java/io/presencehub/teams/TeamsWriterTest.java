@@ -1,0 +1,169 @@
+package io.presencehub.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presencehub.directory.DirectoryIndex;
+import io.presencehub.directory.DirectoryParser;
+import io.presencehub.model.DirectoryEvent;
+import io.presencehub.model.Origin;
+import io.presencehub.model.StateChange;
+import io.presencehub.model.StatusType;
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserUpdate;
+import io.presencehub.store.JdbcStateStore;
+import io.presencehub.store.Observation;
+import io.presencehub.sync.ChangePublisher;
+import io.presencehub.sync.ExtensionReassignment;
+import io.presencehub.sync.PresenceApplier;
+import io.presencehub.testing.TestDirectories;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The writer without Camel, on a frozen clock: coalescing, renewal before expiry, back-off, rejected writes. */
+class TeamsWriterTest {
+
+    private static final UserKey ALICE = new UserKey("hq", "sales", "alice");
+
+    private final FakeClock clock = FakeClock.frozenAt(Instant.parse("2026-03-02T08:00:00Z"));
+    private final DirectoryIndex directory = new DirectoryIndex(new DirectoryParser().parse(TestDirectories.SMALL));
+    private final List<StateChange> published = new ArrayList<>();
+    private JdbcStateStore store;
+    private PresenceApplier applier;
+    private RequestBudget budget;
+    private TeamsWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        store = JdbcStateStore.open("jdbc:h2:mem:" + UUID.randomUUID(), "sa", "");
+        store.saveObservation(new Observation("teams-id", "alice@example.com", "u-alice", clock.instant()));
+        applier = new PresenceApplier(store, () -> directory, new ChangePublisher() {
+            @Override
+            public void stateChanged(StateChange change) {
+                published.add(change);
+            }
+
+            @Override
+            public void directoryChanged(List<DirectoryEvent> events) {
+            }
+
+            @Override
+            public void extensionReassigned(ExtensionReassignment reassignment) {
+            }
+        }, clock);
+        GraphSettings settings = GraphSettings.of(FakeGraph.TENANT_ID, FakeGraph.CLIENT_ID, "secret");
+        budget = new RequestBudget(1500, Duration.ofSeconds(30), clock);
+        RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0, clock);
+        TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock, Duration.ofHours(1));
+        TeamsPoller poller = new TeamsPoller(settings, users, budget, retry,
+                new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, store, clock);
+        writer = new TeamsWriter(settings, users, new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
+                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), budget, retry, applier, poller, store,
+                clock, 200, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private void set(StatusType type) {
+        applier.apply(UserUpdate.status(ALICE, directory.tenantOf(ALICE).orElseThrow().defaultStatus(type)
+                .orElseThrow(), Origin.STATUS_INTERFACE)).ifPresent(writer::stateChanged);
+    }
+
+    private static GraphAnswer answer(GraphCall call, int status, String retryAfter) {
+        return new GraphAnswer(call, status, null, retryAfter, null);
+    }
+
+    @Test
+    void onlyTheLatestOfManyChangesIsWritten() {
+        set(StatusType.DND);
+        set(StatusType.AWAY);
+        set(StatusType.DND);
+        set(StatusType.AWAY);
+        List<GraphCall> calls = writer.dueCalls();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).url()).endsWith("/users/u-alice/presence/setPresence");
+        assertThat(calls.get(0).body()).contains("\"availability\":\"Away\"");
+    }
+
+    @Test
+    void oneWriteInFlightPerUserAndTheNewestTargetFollowsIt() {
+        set(StatusType.DND);
+        GraphCall first = writer.dueCalls().get(0);
+        set(StatusType.AWAY);
+        assertThat(writer.dueCalls()).isEmpty();
+        writer.onAnswer(answer(first, 200, null));
+        GraphCall second = writer.dueCalls().get(0);
+        assertThat(second.write()).isEqualTo(TeamsWrite.set(SessionPair.AWAY));
+        writer.onAnswer(answer(second, 200, null));
+        assertThat(writer.dueCalls()).isEmpty();
+        assertThat(writer.held(ALICE).session()).contains(SessionPair.AWAY);
+    }
+
+    @Test
+    void aHeldSessionIsRenewedBeforeItExpires() {
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
+        clock.advance(Duration.ofMinutes(215));
+        assertThat(writer.dueCalls()).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        List<GraphCall> renewal = writer.dueCalls();
+        assertThat(renewal).hasSize(1);
+        assertThat(renewal.get(0).write()).isEqualTo(TeamsWrite.set(SessionPair.BUSY_IN_A_CALL));
+    }
+
+    @Test
+    void throttledWriteWaitsForRetryAfterAndPausesEveryPresenceRequest() {
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 429, "2.128"));
+        assertThat(budget.available()).isZero();
+        clock.advance(Duration.ofMillis(2127));
+        assertThat(writer.dueCalls()).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(writer.dueCalls()).hasSize(1);
+    }
+
+    @Test
+    void withoutRetryAfterTheBackOffGrows() {
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 503, null));
+        clock.advance(Duration.ofMillis(999));
+        assertThat(writer.dueCalls()).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        GraphCall second = writer.dueCalls().get(0);
+        writer.onAnswer(answer(second, 504, null));
+        clock.advance(Duration.ofMillis(1999));
+        assertThat(writer.dueCalls()).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(writer.dueCalls()).hasSize(1);
+    }
+
+    @Test
+    void aRejectedWriteIsNotRepeatedUntilTheStateChanges() {
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 400, null));
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(writer.dueCalls()).isEmpty();
+        set(StatusType.AWAY);
+        assertThat(writer.dueCalls()).hasSize(1);
+    }
+
+    @Test
+    void clearingASessionThatIsAlreadyGoneCountsAsDone() {
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
+        set(StatusType.AVAILABLE);
+        GraphCall clear = writer.dueCalls().get(0);
+        assertThat(clear.write()).isEqualTo(TeamsWrite.clear());
+        writer.onAnswer(answer(clear, 404, null));
+        assertThat(writer.held(ALICE).session()).isEmpty();
+        assertThat(writer.dueCalls()).isEmpty();
+    }
+}
