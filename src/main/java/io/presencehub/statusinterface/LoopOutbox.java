@@ -6,10 +6,11 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,35 +19,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Events and replies waiting for the clients of one netty event loop. Broadcasting hands each
- * event to every loop once (not to every client), and the loop writes everything that waits to
- * each of its clients with one flush: under load many events share one system call per client.
- * Replies take the same queue, so a client sees events and replies in the order they happened.
+ * Events and replies waiting for the clients of one netty event loop.
+ *
+ * <p>Broadcasting hands each event to every loop once (not to every client). Events are written
+ * to all clients of the loop in passes at most one {@code batchWindow} apart, so under load many
+ * events share one system call per client. A reply goes out at once: its client is first caught
+ * up on the events queued before it, so every client sees events and replies in the order they
+ * happened. Each client keeps a cursor into the loop's event log; all state below except the
+ * hand-over queue is touched only on the loop's thread.
  */
-final class LoopOutbox implements Runnable {
+final class LoopOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopOutbox.class);
 
+    /** How far into the event log a client has been written. */
+    private static final AttributeKey<long[]> CURSOR = AttributeKey.valueOf("presencehub.cursor");
     /** Marks a client being closed for not reading, so it is counted and closed once. */
     private static final AttributeKey<Boolean> CUT_OFF = AttributeKey.valueOf("presencehub.cutOff");
 
     private final EventLoop loop;
     private final long maxPendingBytes;
+    private final long batchWindowNanos;
     private final AtomicLong cutOffCounter;
-    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
-    private final Queue<Outgoing> waiting = new ConcurrentLinkedQueue<>();
+
+    private final Queue<Outgoing> handedOver = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final AtomicBoolean passScheduled = new AtomicBoolean();
+    private volatile long lastPassNanos;
+
+    private final Set<Channel> channels = new HashSet<>();
+    private final Deque<LoggedEvent> log = new ArrayDeque<>();
+    private long lastSequence;
 
     /** Text for every client of the loop ({@code target == null}) or for one, maybe closing it after. */
     private record Outgoing(Channel target, ByteBuf text, boolean closeAfter) {
     }
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final long batchWindowNanos;
-    private volatile long lastPassNanos;
+
+    private record LoggedEvent(long sequence, ByteBuf text) {
+    }
 
     /**
-     * @param batchWindow the shortest time between two write passes: an event after a quiet
-     *                    period goes out at once, under load events wait at most this long and
-     *                    share one system call per client
+     * @param batchWindow the shortest time between two event passes: an event after a quiet period
+     *                    goes out at once, under load events wait at most this long
      */
     LoopOutbox(EventLoop loop, long maxPendingBytes, Duration batchWindow, AtomicLong cutOffCounter) {
         this.loop = loop;
@@ -56,63 +70,100 @@ final class LoopOutbox implements Runnable {
         this.lastPassNanos = System.nanoTime() - batchWindowNanos;
     }
 
+    /**
+     * Starts delivering events to a client: those not yet handed to the loop when this runs, so a
+     * client may also get an event from just before it connected, never miss one after.
+     */
     void register(Channel channel) {
-        channels.add(channel);
-        channel.closeFuture().addListener(f -> channels.remove(channel));
+        loop.execute(() -> {
+            channel.attr(CURSOR).set(new long[] {lastSequence});
+            channels.add(channel);
+            channel.closeFuture().addListener(f -> loop.execute(() -> channels.remove(channel)));
+        });
     }
 
     /** Queues an event for every client of this loop; takes ownership of the buffer. */
     void broadcast(ByteBuf event) {
-        offer(new Outgoing(null, event, false));
-    }
-
-    /** Queues text for one client of this loop, behind every event queued before it. */
-    void send(Channel target, ByteBuf text, boolean closeAfter) {
-        offer(new Outgoing(target, text, closeAfter));
-    }
-
-    private void offer(Outgoing outgoing) {
-        waiting.add(outgoing);
-        if (scheduled.compareAndSet(false, true)) {
+        handedOver.add(new Outgoing(null, event, false));
+        if (passScheduled.compareAndSet(false, true)) {
             long wait = lastPassNanos + batchWindowNanos - System.nanoTime();
             if (wait <= 0) {
-                loop.execute(this);
+                loop.execute(this::pass);
             } else {
-                loop.schedule(this, wait, TimeUnit.NANOSECONDS);
+                loop.schedule(this::pass, wait, TimeUnit.NANOSECONDS);
             }
         }
     }
 
-    @Override
-    public void run() {
+    /** Queues text for one client, behind the events queued before it, and sends it at once. */
+    void send(Channel target, ByteBuf text, boolean closeAfter) {
+        handedOver.add(new Outgoing(target, text, closeAfter));
+        if (drainQueued.compareAndSet(false, true)) {
+            loop.execute(this::drainHandedOver);
+        }
+    }
+
+    /** Writes every logged event to every client, then forgets them. */
+    private void pass() {
         lastPassNanos = System.nanoTime();
-        scheduled.set(false);
-        Set<Channel> written = new HashSet<>();
-        for (Outgoing next = waiting.poll(); next != null; next = waiting.poll()) {
-            Outgoing outgoing = next;
-            try {
-                if (outgoing.target() == null) {
-                    channels.forEach(channel -> write(channel, outgoing.text(), written));
-                } else {
-                    write(outgoing.target(), outgoing.text(), written);
-                }
-                if (outgoing.closeAfter()) {
-                    outgoing.target().flush();
-                    written.remove(outgoing.target());
-                    outgoing.target().close();
-                }
-            } finally {
-                outgoing.text().release();
+        passScheduled.set(false);
+        drainHandedOver();
+        for (Channel channel : channels) {
+            if (catchUp(channel)) {
+                channel.flush();
             }
         }
-        written.forEach(Channel::flush);
+        log.forEach(event -> event.text().release());
+        log.clear();
     }
 
-    private void write(Channel channel, ByteBuf text, Set<Channel> written) {
-        if (channel.isActive() && !channel.hasAttr(CUT_OFF) && !cutOffIfStalled(channel)) {
-            channel.write(text.retainedDuplicate());
-            written.add(channel);
+    /** Moves handed-over events into the log and sends handed-over replies right away. */
+    private void drainHandedOver() {
+        drainQueued.set(false);
+        for (Outgoing next = handedOver.poll(); next != null; next = handedOver.poll()) {
+            if (next.target() == null) {
+                log.addLast(new LoggedEvent(++lastSequence, next.text()));
+            } else {
+                reply(next);
+            }
         }
+    }
+
+    private void reply(Outgoing reply) {
+        Channel channel = reply.target();
+        try {
+            catchUp(channel);
+            if (writable(channel)) {
+                channel.write(reply.text().retain());
+            }
+            channel.flush();
+            if (reply.closeAfter()) {
+                channel.close();
+            }
+        } finally {
+            reply.text().release();
+        }
+    }
+
+    /** Writes the logged events a client has not had yet; returns whether anything was written. */
+    private boolean catchUp(Channel channel) {
+        long[] cursor = channel.attr(CURSOR).get();
+        if (cursor == null || !writable(channel)) {
+            return false;
+        }
+        boolean wrote = false;
+        for (LoggedEvent event : log) {
+            if (event.sequence() > cursor[0]) {
+                channel.write(event.text().retainedDuplicate());
+                wrote = true;
+            }
+        }
+        cursor[0] = lastSequence;
+        return wrote;
+    }
+
+    private boolean writable(Channel channel) {
+        return channel.isActive() && !channel.hasAttr(CUT_OFF) && !cutOffIfStalled(channel);
     }
 
     private boolean cutOffIfStalled(Channel channel) {
