@@ -59,6 +59,11 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusLineDecoder", new StatusLineDecoder(settings.integer("hub.status.max-line-length")));
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));
+        if (settings.flag("hub.asterisk.enabled")) {
+            AsteriskConfiguration.configure(context, settings, store, directory, applier);
+        } else {
+            AsteriskConfiguration.bindDisabled(context);
+        }
 
         context.addService(new ServiceSupport() {
             @Override

@@ -18,7 +18,8 @@ public final class HubRoutes {
 
     /** Every route file packaged under {@code routes/} in the jar (checked by a test). */
     public static final List<String> PACKAGED = List.of(
-            "presence-core.camel.yaml", "directory.camel.yaml", "status-interface.camel.yaml");
+            "presence-core.camel.yaml", "directory.camel.yaml", "status-interface.camel.yaml",
+            "asterisk.camel.yaml");
 
     private HubRoutes() {
     }
