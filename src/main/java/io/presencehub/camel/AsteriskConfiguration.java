@@ -44,11 +44,6 @@ final class AsteriskConfiguration {
         context.getRegistry().bind("asteriskWriter", writer);
         context.getRegistry().bind("asteriskIncoming", incoming);
         context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealthCheck(link[0].connection()));
-        try {
-            context.addService(link[0], true, false);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot register the AMI link with Camel", e);
-        }
         LOG.info("Asterisk sync: {} ({}), incoming {}, outgoing {}, priority {}", ami, sync.syncEnabled() ? "sync on" : "sync off",
                 sync.incoming().code(), sync.outgoing().code(), sync.priority());
     }

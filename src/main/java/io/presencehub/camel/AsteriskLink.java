@@ -39,9 +39,21 @@ public final class AsteriskLink extends ServiceSupport implements PresenceSink {
         this.connection = new AmiConnection(settings, inbox::offer, inbox::offerSnapshot);
     }
 
-    /** Starts the writer, the inbox and the AMI connection (which connects in the background). */
+    /**
+     * Starts the writer, the inbox and the AMI connection (which connects in the background), and
+     * stops them with the CamelContext. Started by a route, not as a context service, so that only
+     * the bean bound under {@code asteriskLink} ever connects.
+     */
     public void start() {
+        if (isStarted()) {
+            return;
+        }
         super.start();
+        try {
+            context.addService(this, true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the AMI link for shutdown", e);
+        }
     }
 
     @Override
