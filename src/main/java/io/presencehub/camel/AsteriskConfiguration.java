@@ -39,6 +39,7 @@ final class AsteriskConfiguration {
                 w -> link[0].viaRoute().write(w), clock);
         link[0] = new AsteriskLink(context, ami, echoes, writer, clock);
         AsteriskIncoming incoming = new AsteriskIncoming(sync, directory, applier, store, writer);
+        link[0].inbox().onIdle(incoming::flushObservations);
 
         context.getRegistry().bind("asteriskLink", link[0]);
         context.getRegistry().bind("asteriskWriter", writer);

@@ -47,6 +47,7 @@ public final class AsteriskInbox {
     private final Clock clock;
     private final Consumer<Item> onItem;
     private final Consumer<Snapshot> onSnapshot;
+    private volatile Runnable onIdle = () -> { };
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -87,6 +88,11 @@ public final class AsteriskInbox {
             return Echo.ECHO;
         }
         return echoes.awaitsEcho(presence.presentity()) ? Echo.STALE : Echo.NONE;
+    }
+
+    /** Called on the inbox thread whenever it has handed over everything queued (e.g. to flush batched writes). */
+    public void onIdle(Runnable action) {
+        this.onIdle = action;
     }
 
     public synchronized void start() {
@@ -132,9 +138,21 @@ public final class AsteriskInbox {
             try {
                 next = queue.take();
             } catch (InterruptedException e) {
-                return;
+                break;
             }
             handle(next);
+            if (queue.isEmpty()) {
+                runIdle();
+            }
+        }
+        runIdle();
+    }
+
+    private void runIdle() {
+        try {
+            onIdle.run();
+        } catch (RuntimeException e) {
+            LOG.error("Asterisk inbox idle task failed", e);
         }
     }
 
@@ -146,6 +164,7 @@ public final class AsteriskInbox {
             handle(next);
             handled++;
         }
+        runIdle();
         return handled;
     }
 

@@ -13,6 +13,7 @@ import io.presencehub.sync.PresenceApplier;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,12 @@ public final class AsteriskIncoming {
     private final PresenceApplier applier;
     private final StateStore store;
     private final OutgoingState outgoing;
+    /** Observations are written behind, in batches: they are never acknowledged to anyone, and a commit per event would cap the event rate. */
+    static final long FLUSH_INTERVAL_MS = 200;
+
     private final Map<String, AsteriskObservation> observations = new ConcurrentHashMap<>();
+    private final Map<String, AsteriskObservation> unsaved = new java.util.LinkedHashMap<>();
+    private long lastFlushNanos = System.nanoTime();
 
     public AsteriskIncoming(AsteriskSyncSettings settings, Supplier<DirectoryIndex> directory, PresenceApplier applier,
                             StateStore store, OutgoingState outgoing) {
@@ -70,6 +76,7 @@ public final class AsteriskIncoming {
             return;
         }
         remember(AsteriskObservation.of(presence, item.observedAt()));
+        flushIfDue();
         if (item.echo() != AsteriskInbox.Echo.NONE) {
             LOG.debug("Asterisk presence {} is {} of the hub's own write: no decision", presence,
                     item.echo() == AsteriskInbox.Echo.ECHO ? "the echo" : "older than an unanswered write");
@@ -108,6 +115,7 @@ public final class AsteriskIncoming {
                 }
             }
         }
+        flushObservations();
         changed.removeAll(hubWins);
         LOG.info("Asterisk resync: {} presentities listed, {} users changed in Asterisk, {} users keep the hub's change",
                 snapshot.items().size(), changed.size(), hubWins.size());
@@ -149,7 +157,33 @@ public final class AsteriskIncoming {
 
     private void remember(AsteriskObservation observation) {
         observations.put(observation.presentity(), observation);
-        store.saveObservation(observation.toStored(AsteriskObservation.KIND));
+        synchronized (unsaved) {
+            unsaved.put(observation.presentity(), observation);
+        }
+    }
+
+    /** Writes the observations not stored yet; called when the inbox runs dry, after a snapshot and at stop. */
+    public void flushObservations() {
+        List<Observation> batch;
+        synchronized (unsaved) {
+            if (unsaved.isEmpty()) {
+                return;
+            }
+            batch = unsaved.values().stream().map(o -> o.toStored(AsteriskObservation.KIND)).toList();
+            unsaved.clear();
+            lastFlushNanos = System.nanoTime();
+        }
+        store.saveObservations(batch);
+    }
+
+    private void flushIfDue() {
+        boolean due;
+        synchronized (unsaved) {
+            due = System.nanoTime() - lastFlushNanos > FLUSH_INTERVAL_MS * 1_000_000;
+        }
+        if (due) {
+            flushObservations();
+        }
     }
 
     /** Observation time of tests and tools that need to compare. */

@@ -111,6 +111,7 @@ final class SyncHarness {
             incoming.snapshot(snapshot);
             writer.resume();
         });
+        inbox.onIdle(incoming::flushObservations);
     }
 
     static AsteriskSyncSettings settings(String incoming, String outgoing) {
