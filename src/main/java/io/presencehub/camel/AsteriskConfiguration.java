@@ -5,6 +5,7 @@ import io.presencehub.directory.DirectoryService;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 import io.presencehub.sync.asterisk.AsteriskIncoming;
+import io.presencehub.sync.asterisk.AsteriskStateMapper;
 import io.presencehub.sync.asterisk.AsteriskSyncSettings;
 import io.presencehub.sync.asterisk.AsteriskWriter;
 import io.presencehub.sync.asterisk.EchoFilter;
@@ -30,6 +31,9 @@ final class AsteriskConfiguration {
 
     static void configure(CamelContext context, HubSettings settings, StateStore store, DirectoryService directory,
                           PresenceApplier applier) {
+        AsteriskStateMapper.checkKeys(context.getPropertiesComponent().loadProperties(
+                key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
+                .stringPropertyNames());
         AsteriskSyncSettings sync = AsteriskSyncSettings.from(settings::optionalText);
         AmiSettings ami = amiSettings(settings);
         Clock clock = Clock.systemUTC();

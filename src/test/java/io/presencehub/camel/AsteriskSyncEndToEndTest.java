@@ -151,6 +151,21 @@ class AsteriskSyncEndToEndTest {
     }
 
     @Test
+    void aHalfOpenLinkIsDetectedAndResynchronised() {
+        startHub();
+        try (LineClient client = hub.client()) {
+            asterisk.setMuted(true); // the TCP connection stays open, nothing arrives
+            await().atMost(CEILING).until(() -> !AsteriskHubs.connected(hub));
+            asterisk.setMuted(false);
+            asterisk.setPresence(P1004, "dnd", "", "while the link was dead");
+            await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Do Not Disturb",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#while the link was dead");
+        }
+    }
+
+    @Test
     void latestGivesTheSameAnswerAfterAHubRestart() {
         startHub("hub.asterisk.incoming-method", "latest");
         try (LineClient client = hub.client()) {

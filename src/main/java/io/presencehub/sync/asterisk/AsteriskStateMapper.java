@@ -76,6 +76,28 @@ public final class AsteriskStateMapper {
         return new AsteriskStateMapper(out, in);
     }
 
+    /**
+     * Rejects mapping keys that name no hub type ({@code outgoing-map.<type>}) or no Asterisk state
+     * ({@code incoming-map.<state>}): a typo there would otherwise silently keep the default.
+     */
+    public static void checkKeys(java.util.Collection<String> keys) {
+        for (String key : keys) {
+            if (key.startsWith(OUTGOING_PREFIX)) {
+                String type = key.substring(OUTGOING_PREFIX.length());
+                if (StatusType.fromCode(type).filter(t -> t.code().equals(type)).isEmpty()) {
+                    throw new IllegalStateException("setting " + key + " names no hub status type"
+                            + " (available, chat, away, xa, dnd, unavailable)");
+                }
+            } else if (key.startsWith(INCOMING_PREFIX)) {
+                String state = key.substring(INCOMING_PREFIX.length());
+                if (!ASTERISK_STATES.contains(state)) {
+                    throw new IllegalStateException("setting " + key + " names no Asterisk presence state ("
+                            + String.join(", ", ASTERISK_STATES) + ")");
+                }
+            }
+        }
+    }
+
     /** The Asterisk state a hub type is written as; empty when the type is not synchronised outwards. */
     public Optional<String> toAsterisk(StatusType type) {
         return Optional.ofNullable(outgoing.get(type));

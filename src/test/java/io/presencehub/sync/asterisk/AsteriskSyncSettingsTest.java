@@ -56,6 +56,19 @@ class AsteriskSyncSettingsTest {
         assertThat(settings.rank(StatusType.AWAY)).isEqualTo(settings.rank(StatusType.XA)).isEqualTo(2);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "hub.asterisk.outgoing-map.busy|names no hub status type",
+        "hub.asterisk.outgoing-map.DND|names no hub status type",
+        "hub.asterisk.incoming-map.notset|names no Asterisk presence state",
+    })
+    void mappingKeysThatNameNothingAreRejected(String key, String message) {
+        assertThatThrownBy(() -> AsteriskStateMapper.checkKeys(java.util.List.of("hub.asterisk.outgoing-map.dnd", key)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("setting " + key)
+                .hasMessageContaining(message);
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "hub.asterisk.incoming-method|newest|must be one of default-extension, latest, priority",
