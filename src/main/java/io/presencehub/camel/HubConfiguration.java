@@ -62,6 +62,11 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));
         TeamsConfiguration.configure(context, settings, applier, directory, store);
+        if (settings.flag("hub.asterisk.enabled")) {
+            AsteriskConfiguration.configure(context, settings, store, directory, applier);
+        } else {
+            AsteriskConfiguration.bindDisabled(context);
+        }
 
         context.addService(new ServiceSupport() {
             @Override

@@ -129,6 +129,34 @@ public final class JdbcStateStore implements StateStore {
         }
     }
 
+    /** One transaction for the whole batch: a commit per row costs more than the rows themselves. */
+    @Override
+    public synchronized void saveObservations(java.util.Collection<Observation> observations) {
+        if (observations.isEmpty()) {
+            return;
+        }
+        String update = "UPDATE observation SET obj_value = ?, observed_at = ? WHERE kind = ? AND obj_key = ?";
+        String insert = "INSERT INTO observation (obj_value, observed_at, kind, obj_key) VALUES (?, ?, ?, ?)";
+        try {
+            connection.setAutoCommit(false);
+            try {
+                for (Observation observation : observations) {
+                    if (writeObservation(update, observation) == 0) {
+                        writeObservation(insert, observation);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store " + observations.size() + " observations: " + e.getMessage(), e);
+        }
+    }
+
     private int writeObservation(String sql, Observation observation) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, observation.value());

@@ -19,6 +19,11 @@ public interface StateStore extends AutoCloseable {
     /** Stores what a world last showed for a key (e.g. kind {@code asterisk}, key a presentity). */
     void saveObservation(Observation observation);
 
+    /** Stores several observations at once (one transaction where the store has them). */
+    default void saveObservations(java.util.Collection<Observation> observations) {
+        observations.forEach(this::saveObservation);
+    }
+
     /** Every stored observation of one kind, by key. */
     Map<String, Observation> loadObservations(String kind);
 

@@ -58,6 +58,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private final Map<String, String> globals = new ConcurrentHashMap<>();
     private final Map<String, String> deviceStates = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, AtomicInteger> setvars = new ConcurrentHashMap<>();
+    private final Map<String, String> lastSetvarValues = new ConcurrentHashMap<>();
     private final List<FakeAmiSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger loginAttempts = new AtomicInteger();
     private final AtomicInteger sessionCounter = new AtomicInteger();
@@ -249,6 +250,11 @@ public final class FakeAsterisk implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The Value of the last Setvar PRESENCE_STATE received for a presentity, exactly as sent; empty when none. */
+    public Optional<String> lastSetvarValue(String presentity) {
+        return Optional.ofNullable(lastSetvarValues.get(key(presentity)));
+    }
+
     /** Clients currently logged in. */
     public int loggedInClients() {
         return (int) sessions.stream().filter(FakeAmiSession::isAuthenticated).count();
@@ -362,6 +368,7 @@ public final class FakeAsterisk implements AutoCloseable {
     boolean writeFromSetvar(String provider, String value, Runnable sendResponse) {
         if (provider.regionMatches(true, 0, PROVIDER, 0, PROVIDER.length())) {
             setvars.computeIfAbsent(key(provider), k -> new AtomicInteger()).incrementAndGet();
+            lastSetvarValues.put(key(provider), value == null ? "" : value);
         }
         if (!provider.regionMatches(true, 0, PROVIDER, 0, PROVIDER.length()) || provider.length() == PROVIDER.length()
                 || value == null || value.isEmpty()) {

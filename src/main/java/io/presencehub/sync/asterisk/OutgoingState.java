@@ -1,0 +1,17 @@
+package io.presencehub.sync.asterisk;
+
+import io.presencehub.model.UserKey;
+import java.util.Optional;
+
+/** What the incoming side needs to know about the hub's writes to Asterisk. */
+public interface OutgoingState {
+
+    /** The hub still has to write this presentity (queued, or kept while AMI was down). */
+    boolean hasPending(String presentity);
+
+    /** The last value the hub wrote to the presentity, with the time it was written. */
+    Optional<AsteriskObservation> lastWritten(String presentity);
+
+    /** Writes the user's current hub state to Asterisk again (Asterisk shows something older). */
+    void rewrite(UserKey user);
+}

@@ -1,0 +1,212 @@
+package io.presencehub.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.presencehub.ami.AsteriskPresence;
+import io.presencehub.ami.FakeAsterisk;
+import io.presencehub.ami.PresenceValueEncoder;
+import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.TestHub;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hub with AMI on, against FakeAsterisk, seen by a status client: both directions, echoes, reconnects, restarts. */
+class AsteriskSyncEndToEndTest {
+
+    private static final Duration CEILING = Duration.ofSeconds(15);
+    private static final String P1003 = "CustomPresence:1003";
+    private static final String P1004 = "CustomPresence:1004";
+
+    @TempDir
+    Path folder;
+    FakeAsterisk asterisk;
+    TestHub hub;
+
+    @BeforeEach
+    void startAsterisk() throws Exception {
+        asterisk = new FakeAsterisk().start();
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (hub != null) {
+            hub.close();
+        }
+        asterisk.close();
+    }
+
+    private TestHub startHub(String... settings) {
+        TestHub created = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk);
+        for (int i = 0; i < settings.length; i += 2) {
+            created.with(settings[i], settings[i + 1]);
+        }
+        hub = created.start();
+        await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+        return hub;
+    }
+
+    @Test
+    void phoneChangeReachesStatusClientsAsTheSeedsEventsAndIsNotWrittenBack() {
+        startHub();
+        assertThat(AsteriskHubs.health(hub)).startsWith("200").contains("UP");
+        assertThat(asterisk.loggedInClients()).as("one AMI login per hub").isEqualTo(1);
+        try (LineClient client = hub.client()) {
+            asterisk.setPresence(P1003, "dnd", "", "On a call, \"back\" soon\nreally");
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#Do Not Disturb",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1003@#On a call, \"back\" soon#masknl#really");
+            assertThat(client.staysSilent(500)).isTrue();
+        }
+        assertThat(asterisk.setvarCount(P1003)).isZero();
+    }
+
+    @Test
+    void subtypeSelectsTheTenantStatusByName() {
+        startHub();
+        try (LineClient client = hub.client()) {
+            asterisk.setPresence(P1004, "away", "Away", "");
+            assertThat(client.readLine()).isEqualTo("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Away");
+            asterisk.setPresence(P1004, "away", "", "");
+            assertThat(client.readLine()).isEqualTo("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Lunch");
+            asterisk.setPresence(P1004, "away", "Do Not Disturb", "");
+            assertThat(client.staysSilent(500)).as("a subtype naming a status of another type picks the default").isTrue();
+        }
+        assertThat(asterisk.setvarCount(P1004)).isZero();
+    }
+
+    @Test
+    void statusClientSetWritesTheExactBase64ValueAndItsEchoCausesNoSecondEvent() {
+        startHub();
+        try (LineClient setter = hub.client(); LineClient listener = hub.client()) {
+            setter.set("set_extension_note@#HQ@#Sales@#1003@#Back at 2, \"maybe\"");
+            setter.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
+            assertThat(listener.readLines(2)).containsExactly(
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1003@#Back at 2, \"maybe\"",
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#Lunch");
+            await().atMost(CEILING).until(() -> asterisk.presence(P1003)
+                    .equals(Optional.of(new AsteriskPresence(P1003, "away", "Lunch", "Back at 2, \"maybe\""))));
+            assertThat(asterisk.lastSetvarValue(P1003)).contains("away," + b64("Lunch") + "," + b64("Back at 2, \"maybe\"") + ",e");
+            assertThat(listener.staysSilent(700)).as("the echo is not a change").isTrue();
+        }
+        assertThat(asterisk.setvarCount(P1003)).isBetween(1, 2); // the note alone is written too, unless coalesced
+    }
+
+    @Test
+    void notesWithLineBreaksAndUtf8AreWrittenOnOneLineCutTo255Bytes() {
+        startHub();
+        String note = "Zurück 😀 um 14:00#masknl#" + "ü".repeat(200);
+        String expected = PresenceValueEncoder.effective(note.replace("#masknl#", "\n"));
+        assertThat(expected.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        try (LineClient setter = hub.client(); LineClient listener = hub.client()) {
+            setter.set("set_extension_note@#HQ@#Sales@#1004@#" + note);
+            listener.readLine();
+            await().atMost(CEILING).until(() -> asterisk.presence(P1004)
+                    .map(p -> p.message().equals(expected) && p.subtype().equals("Available")).orElse(false));
+            assertThat(expected).doesNotContain("\n").startsWith("Zurück 😀 um 14:00 ü");
+            assertThat(listener.staysSilent(700)).isTrue();
+        }
+    }
+
+    @Test
+    void allWritesEveryExtensionOfTheUser() {
+        startHub("hub.asterisk.outgoing-method", "all");
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().atMost(CEILING).until(() -> asterisk.presence("CustomPresence:1001").isPresent()
+                    && asterisk.presence("CustomPresence:sales-1002").isPresent());
+            assertThat(asterisk.presence("CustomPresence:sales-1002").orElseThrow().state()).isEqualTo("dnd");
+            assertThat(client.staysSilent(700)).isTrue();
+        }
+    }
+
+    @Test
+    void reconnectWithChangesOnBothSidesEndsInTheRightStateEverywhere() throws Exception {
+        startHub();
+        try (LineClient client = hub.client()) {
+            asterisk.stop();
+            await().atMost(CEILING).until(() -> !AsteriskHubs.connected(hub));
+            assertThat(AsteriskHubs.health(hub)).startsWith("503").contains("DOWN");
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
+            asterisk.setPresence(P1004, "dnd", "", "set while the hub was away");
+
+            asterisk.start();
+            await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+            await().atMost(CEILING).until(() -> asterisk.presence(P1003)
+                    .map(p -> p.state().equals("away") && p.subtype().equals("Lunch")).orElse(false));
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Do Not Disturb",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#set while the hub was away");
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
+            assertThat(asterisk.setvarCount(P1004)).isZero();
+        }
+    }
+
+    @Test
+    void aHalfOpenLinkIsDetectedAndResynchronised() {
+        startHub();
+        try (LineClient client = hub.client()) {
+            asterisk.setMuted(true); // the TCP connection stays open, nothing arrives
+            await().atMost(CEILING).until(() -> !AsteriskHubs.connected(hub));
+            asterisk.setMuted(false);
+            asterisk.setPresence(P1004, "dnd", "", "while the link was dead");
+            await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Do Not Disturb",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#while the link was dead");
+        }
+    }
+
+    @Test
+    void latestGivesTheSameAnswerAfterAHubRestart() {
+        startHub("hub.asterisk.incoming-method", "latest");
+        try (LineClient client = hub.client()) {
+            asterisk.setPresence("CustomPresence:sales-1002", "dnd", "", "older");
+            client.readLines(2);
+            asterisk.setPresence("CustomPresence:1001", "away", "", "newest");
+            assertThat(client.readLines(4)).contains("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Lunch");
+        }
+        hub.stop();
+        startHub("hub.asterisk.incoming-method", "latest");
+        try (LineClient client = hub.client()) {
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1002")).isEqualTo("ExtensionStatus@#Lunch");
+            assertThat(client.ask("get_extension_note@#HQ@#Sales@#1002")).isEqualTo("ExtensionNote@#newest");
+            assertThat(client.staysSilent(500)).isTrue();
+        }
+        assertThat(asterisk.setvarCount("CustomPresence:1001")).isZero();
+    }
+
+    @Test
+    void wrongSecretKeepsTheStatusInterfaceUpAndHealthSaysWhy() {
+        hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk).with("hub.asterisk.secret", "wrong").start();
+        try (LineClient client = hub.client()) {
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Available");
+        }
+        await().atMost(CEILING).until(() -> AsteriskHubs.health(hub).contains("Authentication failed"));
+        assertThat(AsteriskHubs.health(hub)).startsWith("503");
+        int attempts = asterisk.loginAttempts();
+        assertThat(attempts).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void unreachableAsteriskAtStartDoesNotStopTheHub() {
+        asterisk.stop();
+        hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk).start();
+        try (LineClient client = hub.client()) {
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Available");
+        }
+        assertThat(AsteriskHubs.health(hub)).startsWith("503").contains("asterisk");
+    }
+
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
