@@ -9,5 +9,6 @@ cd "$(dirname "$0")/.."
 if [ ! -f target/presence-hub.jar ]; then
     mvn -B -q package -DskipTests
 fi
-# a small heap is plenty: the state of 10,000 extensions is a few megabytes
-exec java ${HUB_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC} "$@" -jar target/presence-hub.jar
+# a small heap is plenty (the state of 10,000 extensions is a few megabytes); the quick C1 compiler
+# alone starts faster, uses less memory and, on 2 cores, keeps more CPU for the work itself
+exec java ${HUB_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} "$@" -jar target/presence-hub.jar
