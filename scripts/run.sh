@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 if [ ! -f target/presence-hub.jar ]; then
     mvn -B -q package -DskipTests
 fi
-# a small heap is plenty (the state of 10,000 extensions is a few megabytes); the quick C1 compiler
+# a small heap is plenty (the state of 10,000 extensions is a few megabytes), the parallel young
+# collector keeps pauses short (fan-out p99), and the quick C1 compiler
 # alone starts faster, uses less memory and, on 2 cores, keeps more CPU for the work itself
-exec java ${HUB_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} "$@" -jar target/presence-hub.jar
+exec java ${HUB_JAVA_OPTS:--Xmx160m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:TieredStopAtLevel=1} "$@" -jar target/presence-hub.jar

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class StatusInterfaceBenchmark {
 
     /** The JVM options scripts/run.sh starts the hub with. */
-    static final String DEFAULT_HUB_JVM_ARGS = "-Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_HUB_JVM_ARGS = "-Xmx160m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:TieredStopAtLevel=1";
 
     private static final long WATCHDOG_SECONDS = 115;
     private static final long DRAIN_MILLIS = 15_000;
