@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -216,15 +216,21 @@ public final class AmiConnection {
         if (event instanceof PresenceStateChangeEvent change) {
             PendingResync resync = pendingResync;
             if (change.getActionId() == null) {
-                handOff(new Change(PresenceEventTranslator.translate(change)));
+                AsteriskPresence live = PresenceEventTranslator.translate(change);
+                if (resync != null && !resync.handedOver.isDone()) {
+                    // newer than any list item before it on the wire: the snapshot must not undo it
+                    resync.items.put(live.presentity(), live);
+                }
+                handOff(new Change(live));
             } else if (resync != null && resync.actionId.equals(change.getActionId())) {
-                resync.items.add(PresenceEventTranslator.translate(change));
+                AsteriskPresence item = PresenceEventTranslator.translate(change);
+                resync.items.put(item.presentity(), item);
             }
         } else if (event instanceof PresenceStateListCompleteEvent complete) {
             PendingResync resync = pendingResync;
             if (resync != null && resync.actionId.equals(complete.getActionId())) {
                 // handing the snapshot over here (not in the supervisor) keeps it in order with live changes
-                List<AsteriskPresence> snapshot = List.copyOf(resync.items);
+                List<AsteriskPresence> snapshot = List.copyOf(resync.items.values());
                 if (complete.getListItems() != null && complete.getListItems() != snapshot.size()) {
                     LOG.warn("PresenceStateList announced {} items but delivered {}", complete.getListItems(), snapshot.size());
                 }
@@ -426,10 +432,13 @@ public final class AmiConnection {
     private record Snapshot(List<AsteriskPresence> presences) implements Delivery {
     }
 
-    /** List items collected on the event thread for one PresenceStateList. */
+    /**
+     * List items collected on the event thread for one PresenceStateList, by presentity; a live
+     * change arriving meanwhile replaces the item, as the later one on the wire is the newer.
+     */
     private static final class PendingResync {
         final String actionId;
-        final List<AsteriskPresence> items = new ArrayList<>();
+        final Map<String, AsteriskPresence> items = new LinkedHashMap<>();
         final CompletableFuture<Boolean> handedOver = new CompletableFuture<>();
 
         PendingResync(String actionId) {

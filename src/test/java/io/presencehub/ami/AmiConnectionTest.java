@@ -183,6 +183,21 @@ class AmiConnectionTest {
     }
 
     @Test
+    void aPhoneChangeDuringTheListIsNotUndoneByTheListsOlderValue() throws Exception {
+        asterisk.setPresence(P1001, "available", "", "");
+        connectAsHub();
+        await().atMost(CEILING).until(() -> snapshots.size() == 1);
+
+        asterisk.duringNextList(P1001, "dnd", "", "set while the list was sent");
+        asterisk.dropAllConnections();
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+        AsteriskPresence live = new AsteriskPresence(P1001, "dnd", "", "set while the list was sent");
+        assertTrue(changes.contains(live), "the live change was delivered");
+        assertEquals(List.of(live), snapshots.get(1), "the snapshot, delivered after it, shows the newer value");
+    }
+
+    @Test
     void restartedAsteriskIsReconnectedAndValuesSurvive() throws Exception {
         connectAsHub();
         connection.write(P1001, "xa", "holiday", "back monday");

@@ -294,6 +294,10 @@ final class FakeAmiSession {
                 }
                 send(item.toWire());
             }
+            Runnable interleaved = asterisk.takeDuringNextList();
+            if (interleaved != null) {
+                interleaved.run();
+            }
             send(AmiWire.message().add("Event", "PresenceStateListComplete").addIfPresent("ActionID", actionId)
                     .add("EventList", "Complete").add("ListItems", String.valueOf(all.size())).build().toWire());
         }

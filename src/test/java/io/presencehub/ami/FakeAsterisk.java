@@ -276,6 +276,23 @@ public final class FakeAsterisk implements AutoCloseable {
         return deviceStates;
     }
 
+    private volatile Runnable duringNextList;
+
+    /**
+     * Makes a phone change happen while the next PresenceStateList is being sent: after its items,
+     * before its Complete event, as Asterisk may interleave a live change with a list.
+     */
+    public void duringNextList(String presentity, String state, String subtype, String message) {
+        duringNextList = () -> setPresence(presentity, state, subtype, message);
+    }
+
+    /** The change to interleave with the list being sent now, if one was asked for (once). */
+    Runnable takeDuringNextList() {
+        Runnable change = duringNextList;
+        duringNextList = null;
+        return change;
+    }
+
     /** Changes presence as a phone would (no AMI action involved) and emits the events. */
     public void setPresence(String presentity, String state, String subtype, String message) {
         if (!STATES.contains(state)) {
