@@ -44,6 +44,7 @@ final class AsteriskConfiguration {
         link[0] = new AsteriskLink(context, ami, echoes, writer, clock);
         AsteriskIncoming incoming = new AsteriskIncoming(sync, directory, applier, store, writer);
         link[0].inbox().onIdle(incoming::flushObservations);
+        directory.addReloadListener(writer::directoryReloaded);
 
         context.getRegistry().bind("asteriskLink", link[0]);
         context.getRegistry().bind("asteriskWriter", writer);

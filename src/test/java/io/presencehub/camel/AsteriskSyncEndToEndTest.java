@@ -70,6 +70,27 @@ class AsteriskSyncEndToEndTest {
     }
 
     @Test
+    void anExtensionAUserGainsInTheDirectoryGetsTheUsersStateButANewUserIsLeftAlone() {
+        String aliceWithoutSecondPhone = TestDirectories.SMALL.replace("extensions: [\"1001\", \"1002\"]", "extensions: [\"1001\"]");
+        TestHub created = AsteriskHubs.hub(folder, aliceWithoutSecondPhone, asterisk).with("hub.asterisk.outgoing-method", "all");
+        hub = created.start();
+        await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            await().atMost(CEILING).until(() -> asterisk.setvarCount("CustomPresence:1001") == 1);
+            assertThat(asterisk.setvarCount("CustomPresence:sales-1002")).isZero();
+
+            hub.writeDirectory(TestDirectories.SMALL.replace("- {number: \"1004\"}", "- {number: \"1004\"}\n          - {number: \"1005\"}"));
+
+            await().atMost(CEILING).until(() -> asterisk.setvarCount("CustomPresence:sales-1002") == 1);
+            assertThat(asterisk.lastSetvarValue("CustomPresence:sales-1002").orElseThrow()).startsWith("dnd,");
+            assertThat(client.readLine()).isEqualTo("ExtensionAddedEvent@#HQ@#Sales@#1005");
+            assertThat(asterisk.setvarCount("CustomPresence:1005")).as("a new user: Asterisk's value stands").isZero();
+            assertThat(asterisk.setvarCount("CustomPresence:1001")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void subtypeSelectsTheTenantStatusByName() {
         startHub();
         try (LineClient client = hub.client()) {

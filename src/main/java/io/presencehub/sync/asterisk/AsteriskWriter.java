@@ -6,6 +6,7 @@ import io.presencehub.ami.EncodedPresence;
 import io.presencehub.ami.InvalidPresenceException;
 import io.presencehub.ami.PresenceValueEncoder;
 import io.presencehub.directory.DirectoryIndex;
+import io.presencehub.directory.DirectoryService;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
@@ -15,9 +16,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -86,6 +89,30 @@ public final class AsteriskWriter implements OutgoingState {
             planner.plan(change, directory.get()).forEach(this::enqueue);
         } catch (RuntimeException e) {
             LOG.error("Asterisk write for {} could not be planned", change, e);
+        }
+    }
+
+    /**
+     * A directory reload: a presentity that a user now writes to and did not before (an extension
+     * added to the user, another default extension) gets the user's current state. New users are
+     * left alone: for them Asterisk's own value is the truth until something changes.
+     */
+    public void directoryReloaded(DirectoryService.Reload reload) {
+        try {
+            for (UserKey user : reload.after().userKeys()) {
+                if (reload.before().extensionsOf(user).isEmpty()) {
+                    continue;
+                }
+                UserState state = currentState.apply(user);
+                Set<String> before = new HashSet<>();
+                planner.writesFor(user, state, reload.before()).forEach(w -> before.add(w.presentity()));
+                planner.writesFor(user, state, reload.after()).stream()
+                        .filter(w -> !before.contains(w.presentity()))
+                        .peek(w -> LOG.debug("{} is a new Asterisk target of {} after a directory reload", w.presentity(), user))
+                        .forEach(this::enqueue);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Asterisk writes after a directory reload could not be planned", e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class OutgoingPlanner {
     public List<PresenceWrite> writesFor(UserKey user, UserState state, DirectoryIndex index) {
         List<ExtensionEntry> extensions = index.extensionsOf(user);
         Optional<String> asteriskState = settings.mapper().toAsterisk(state.statusType());
-        if (extensions.isEmpty() || asteriskState.isEmpty()) {
+        if (!settings.syncEnabled() || extensions.isEmpty() || asteriskState.isEmpty()) {
             return List.of();
         }
         String statusName = index.tenantOf(user).flatMap(t -> t.statusWithId(state.statusId()))
