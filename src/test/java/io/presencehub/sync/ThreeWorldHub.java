@@ -21,7 +21,7 @@ import org.awaitility.core.ConditionFactory;
 /**
  * One real hub with both the Asterisk and the Teams sync on, against a {@link FakeAsterisk} and a {@link FakeGraph}:
  * alice ({@code TestDirectories.SMALL}: extensions 1001 default and 1002, alice@example.com) is in all three worlds.
- * Short AMI timings, Graph polled every 200 ms.
+ * Short AMI timings, Graph polled every 100 ms.
  */
 final class ThreeWorldHub implements AutoCloseable {
 
@@ -68,7 +68,7 @@ final class ThreeWorldHub implements AutoCloseable {
                 .with("hub.teams.client-secret", FakeGraph.CLIENT_SECRET)
                 .with("hub.teams.graph-url", graph.graphUrl())
                 .with("hub.teams.login-url", graph.loginUrl())
-                .with("hub.teams.poll-interval", "200ms")
+                .with("hub.teams.poll-interval", "100ms")
                 .with("hub.teams.users-refresh", "1h");
         ThreeWorldHub world = new ThreeWorldHub(asterisk, graph, hub);
         try {
