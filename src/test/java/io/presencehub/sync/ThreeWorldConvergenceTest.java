@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * No sequence of changes makes two worlds flip each other: a seeded random sequence of changes on the phone (fake
  * Asterisk), in Teams (the user's client and the state the user picks) and on the status interface, each followed by
- * letting the hub settle, ends with all three worlds agreeing, with a bounded number of hub changes, Setvars and Graph
- * writes, and with nothing moving any more.
+ * letting the hub settle (about one in three instead followed at once by the next change, so that worlds race), ends
+ * with all three worlds agreeing, with at most one hub change and one Setvar per step and two Graph writes per step
+ * (session and status message), and with nothing moving any more.
  */
 class ThreeWorldConvergenceTest {
 
@@ -125,7 +126,7 @@ class ThreeWorldConvergenceTest {
         }
     }
 
-    /** Two polls (one started after the change), both writers idle and the phone showing no write in flight. */
+    /** Two polls (so one started after the change), then both writers idle: nothing owed to the phone or to Teams. */
     private static void settle(ThreeWorldHub world) {
         world.awaitPolls(2);
         await().until(() -> world.teamsWriter().pendingCount() == 0 && world.asteriskWriter().pendingCount() == 0);
