@@ -1,0 +1,145 @@
+package io.presencehub.sync;
+
+import static io.presencehub.sync.ThreeWorldHub.ALICE_ID;
+import static io.presencehub.sync.ThreeWorldHub.PHONE;
+import static io.presencehub.sync.ThreeWorldHub.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presencehub.ami.AsteriskPresence;
+import io.presencehub.model.Origin;
+import io.presencehub.model.UserState;
+import io.presencehub.teams.SessionPair;
+import io.presencehub.teams.TeamsSessionMapper;
+import io.presencehub.testing.LineClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * No sequence of changes makes two worlds flip each other: a seeded random sequence of changes on the phone (fake
+ * Asterisk), in Teams (the user's client and the state the user picks) and on the status interface, each followed by
+ * letting the hub settle (about one in three instead followed at once by the next change, so that worlds race), ends
+ * with all three worlds agreeing, with at most one hub change and one Setvar per step and two Graph writes per step
+ * (session and status message), and with nothing moving any more.
+ */
+class ThreeWorldConvergenceTest {
+
+    private static final int STEPS = 24;
+    /** state, subtype, message: what a phone may set (subtype names a tenant status, or none). */
+    private static final String[][] PHONE_CHANGES = {{"available", "", ""}, {"available", "Available", ""},
+        {"away", "", ""}, {"away", "Away", "back at 3"}, {"dnd", "", ""}, {"dnd", "Do Not Disturb", "in a call"}};
+    private static final String[] HUB_STATUSES = {"Available", "Lunch", "Away", "Do Not Disturb"};
+    private static final String[] NOTES = {"back at 3", "in the lab"};
+    private static final String[][] CLIENT_PAIRS = {{"Available", "Available"}, {"Busy", "InAMeeting"},
+        {"Busy", "InACall"}, {"Away", "Away"}, {"BeRightBack", "BeRightBack"}, {"DoNotDisturb", "Presenting"},
+        {"Offline", "Offline"}};
+    private static final String[][] PREFERRED_PAIRS = {{"Available", "Available"}, {"Busy", "Busy"},
+        {"DoNotDisturb", "DoNotDisturb"}, {"Away", "Away"}, {"BeRightBack", "BeRightBack"}};
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13})
+    void randomChangesOnPhoneTeamsAndStatusInterfaceConvergeWithBoundedWritesAndStayStill(long seed) {
+        Random random = new Random(seed);
+        List<String> steps = new ArrayList<>();
+        try (ThreeWorldHub world = ThreeWorldHub.start(folder); LineClient client = world.client()) {
+            long versionBefore = world.alice().version();
+            for (int step = 0; step < STEPS; step++) {
+                steps.add(change(world, client, random));
+                if (random.nextInt(3) == 0 && step + 1 < STEPS) {
+                    steps.add("at once:");
+                    continue; // sometimes the next change comes before the hub has settled: worlds racing
+                }
+                settle(world);
+            }
+            String trace = "seed " + seed + ": " + steps;
+
+            UserState settled = world.alice();
+            int setvars = world.setvars();
+            int writes = world.graph.writeCalls().size();
+            long changes = settled.version() - versionBefore;
+            assertThat(changes).as("hub changes; " + trace).isLessThanOrEqualTo(STEPS);
+            assertThat(setvars).as("Setvars; " + trace).isLessThanOrEqualTo(STEPS);
+            assertThat(writes).as("Graph writes; " + trace).isLessThanOrEqualTo(2 * STEPS);
+
+            // still: several poll cycles and AMI pings later nothing has moved
+            world.awaitPolls(5);
+            assertThat(world.alice().version()).as("hub changes after the last step; " + trace)
+                    .isEqualTo(settled.version());
+            assertThat(world.setvars()).as("Setvars after the last step; " + trace).isEqualTo(setvars);
+            assertThat(world.graph.writeCalls()).as("Graph writes after the last step; " + trace).hasSize(writes);
+
+            // the three worlds agree
+            AsteriskPresence phone = world.asterisk.presence(PHONE).orElseThrow();
+            assertThat(phone.state()).as("phone; " + trace).isEqualTo(settled.statusType().code());
+            assertThat(phone.message()).as("phone note; " + trace).isEqualTo(settled.note());
+            Optional<String> session = world.graph.appSession(ALICE_ID).map(s -> s.pair());
+            Optional<String> wanted = settled.origin() == Origin.TEAMS ? Optional.empty()
+                    : TeamsSessionMapper.defaults().map(settled.statusType()).map(SessionPair::text);
+            assertThat(session).as("Teams session for " + settled + "; " + trace).isEqualTo(wanted);
+            assertThat(world.graph.presenceOf(ALICE_ID).statusMessage()).as("Teams note; " + trace)
+                    .isEqualTo(settled.note());
+            try (LineClient checker = world.client()) {
+                String name = statusName(checker.ask("get_extension_status@#HQ@#Sales@#1001"));
+                assertThat(name).as("status report; " + trace).isEqualTo(expectedName(settled));
+            }
+        }
+    }
+
+    /** Makes one random change in one world; returns what it did, for the failure message. */
+    private static String change(ThreeWorldHub world, LineClient client, Random random) {
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                String[] c = PHONE_CHANGES[random.nextInt(PHONE_CHANGES.length)];
+                world.asterisk.setPresence(PHONE, c[0], c[1], c[2]);
+                return "phone " + String.join("/", c);
+            }
+            case 1 -> {
+                String command = random.nextInt(4) == 0
+                        ? "set_extension_note@#HQ@#Sales@#1001@#" + NOTES[random.nextInt(NOTES.length)]
+                        : "set_extension_status@#HQ@#Sales@#100" + (1 + random.nextInt(2)) + "@#"
+                                + HUB_STATUSES[random.nextInt(HUB_STATUSES.length)];
+                client.set(command);
+                return "tcp " + command.substring(command.indexOf("@#100") + 2);
+            }
+            case 2 -> {
+                String[] pair = CLIENT_PAIRS[random.nextInt(CLIENT_PAIRS.length)];
+                world.graph.setClientSession(ALICE_ID, pair[0], pair[1]);
+                return "client " + pair[0] + "/" + pair[1];
+            }
+            default -> {
+                if (random.nextBoolean()) {
+                    world.graph.clearPreferredPresence(ALICE_ID);
+                    return "preferred cleared";
+                }
+                String[] pair = PREFERRED_PAIRS[random.nextInt(PREFERRED_PAIRS.length)];
+                world.graph.setPreferredPresence(ALICE_ID, pair[0], pair[1]);
+                return "preferred " + pair[0] + "/" + pair[1];
+            }
+        }
+    }
+
+    /** Two polls (so one started after the change), then both writers idle: nothing owed to the phone or to Teams. */
+    private static void settle(ThreeWorldHub world) {
+        world.awaitPolls(2);
+        await().until(() -> world.teamsWriter().pendingCount() == 0 && world.asteriskWriter().pendingCount() == 0);
+    }
+
+    private static String statusName(String reply) {
+        return reply.substring(reply.indexOf("@#") + 2);
+    }
+
+    private static String expectedName(UserState state) {
+        return switch (state.statusId()) {
+            case "sales-dnd" -> "Do Not Disturb";
+            default -> state.statusId();
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package io.presencehub.sync;
+
+import io.presencehub.ami.FakeAsterisk;
+import io.presencehub.camel.AsteriskLink;
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
+import io.presencehub.sync.asterisk.AsteriskWriter;
+import io.presencehub.teams.FakeGraph;
+import io.presencehub.teams.TeamsPoller;
+import io.presencehub.teams.TeamsWriter;
+import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.TestHub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+/**
+ * One real hub with both the Asterisk and the Teams sync on, against a {@link FakeAsterisk} and a {@link FakeGraph}:
+ * alice ({@code TestDirectories.SMALL}: extensions 1001 default and 1002, alice@example.com) is in all three worlds.
+ * Short AMI timings, Graph polled every 100 ms.
+ */
+final class ThreeWorldHub implements AutoCloseable {
+
+    static final UserKey ALICE = new UserKey("hq", "sales", "alice");
+    static final String ALICE_ID = "u-alice";
+    /** Alice's default extension's presentity: what her phone shows and sets. */
+    static final String PHONE = "CustomPresence:1001";
+
+    final FakeAsterisk asterisk;
+    final FakeGraph graph;
+    final TestHub hub;
+
+    private ThreeWorldHub(FakeAsterisk asterisk, FakeGraph graph, TestHub hub) {
+        this.asterisk = asterisk;
+        this.graph = graph;
+        this.hub = hub;
+    }
+
+    /** Starts the fakes (alice's Teams client Available) and the hub; returns once AMI is up and Graph was read. */
+    static ThreeWorldHub start(Path folder) {
+        FakeAsterisk asterisk = new FakeAsterisk();
+        try {
+            asterisk.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FakeGraph graph = FakeGraph.start();
+        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.setClientSession(ALICE_ID, "Available", "Available");
+        TestHub hub = TestHub.in(folder, TestDirectories.SMALL)
+                .with("hub.asterisk.enabled", "true")
+                .with("hub.asterisk.host", "127.0.0.1")
+                .with("hub.asterisk.port", Integer.toString(asterisk.port()))
+                .with("hub.asterisk.username", "hub")
+                .with("hub.asterisk.secret", "hubsecret")
+                .with("hub.asterisk.ping-interval", "200")
+                .with("hub.asterisk.read-timeout", "1500")
+                .with("hub.asterisk.reconnect-min", "100")
+                .with("hub.asterisk.reconnect-max", "400")
+                .with("hub.asterisk.auth-retry", "700")
+                .with("hub.teams.enabled", "true")
+                .with("hub.teams.tenant-id", FakeGraph.TENANT_ID)
+                .with("hub.teams.client-id", FakeGraph.CLIENT_ID)
+                .with("hub.teams.client-secret", FakeGraph.CLIENT_SECRET)
+                .with("hub.teams.graph-url", graph.graphUrl())
+                .with("hub.teams.login-url", graph.loginUrl())
+                .with("hub.teams.poll-interval", "100ms")
+                .with("hub.teams.users-refresh", "1h");
+        ThreeWorldHub world = new ThreeWorldHub(asterisk, graph, hub);
+        try {
+            hub.start();
+            await().until(() -> world.asteriskLink().connection().isConnected()
+                    && world.poller().observation(ALICE).isPresent());
+        } catch (RuntimeException | Error e) {
+            world.close();
+            throw e;
+        }
+        return world;
+    }
+
+    static ConditionFactory await() {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20));
+    }
+
+    LineClient client() {
+        return hub.client();
+    }
+
+    UserState alice() {
+        return hub.applier().current(ALICE);
+    }
+
+    TeamsPoller poller() {
+        return bean("teamsPoller", TeamsPoller.class);
+    }
+
+    TeamsWriter teamsWriter() {
+        return bean("teamsWriter", TeamsWriter.class);
+    }
+
+    AsteriskWriter asteriskWriter() {
+        return bean("asteriskWriter", AsteriskWriter.class);
+    }
+
+    AsteriskLink asteriskLink() {
+        return bean("asteriskLink", AsteriskLink.class);
+    }
+
+    /** Setvars received for alice's presentities (both extensions, whatever the outgoing method). */
+    int setvars() {
+        return asterisk.setvarCount(PHONE) + asterisk.setvarCount("CustomPresence:sales-1002");
+    }
+
+    /** Waits for {@code cycles} more complete Graph poll requests. */
+    void awaitPolls(int cycles) {
+        int start = graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID);
+        await().until(() -> graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID) >= start + cycles);
+    }
+
+    private <T> T bean(String name, Class<T> type) {
+        return hub.context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    @Override
+    public void close() {
+        try {
+            hub.close();
+        } finally {
+            graph.close();
+            asterisk.close();
+        }
+    }
+}
