@@ -63,4 +63,22 @@ class TeamsDirectoryChangeTest {
             await().until(() -> graph.appSession("u-bob2").isEmpty());
         }
     }
+
+    @Test
+    void aUserRemovedFromTheDirectoryLosesTheHubsSession() {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.addUser("u-bob", "bob@example.com");
+        graph.setClientSession("u-bob", "Available", "Available");
+        String withBob = TestDirectories.SMALL.replace("{id: bob, extensions", "{id: bob, email: bob@example.com, extensions");
+        hub = TeamsHubFixture.hub(folder, withBob, graph).start();
+        awaitBaseline(hub, ALICE);
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Do Not Disturb");
+            await().until(() -> graph.appSession("u-bob").map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+
+            hub.writeDirectory(withBob.replaceAll("(?m)^\\s*- \\{id: bob,.*\\n", ""));
+
+            await().until(() -> graph.appSession("u-bob").isEmpty());
+        }
+    }
 }
