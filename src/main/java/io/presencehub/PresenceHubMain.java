@@ -25,8 +25,9 @@ public final class PresenceHubMain {
         Main main = new Main(PresenceHubMain.class);
         // routes are YAML only; scanning the package would pick up RouteBuilders of a host application
         main.configure().setBasePackageScanEnabled(false);
+        // the first location that sets a key wins: the local file before the packaged defaults
         main.setPropertyPlaceholderLocations(
-                "classpath:" + HubConfiguration.DEFAULTS + ",file:application.properties;optional=true");
+                "file:application.properties;optional=true,classpath:" + HubConfiguration.DEFAULTS);
         main.configure().addConfiguration(HubConfiguration.class);
         main.configure().setRoutesIncludePattern(HubRoutes.includePattern(routesFolder()));
         return main;

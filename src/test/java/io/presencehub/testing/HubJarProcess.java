@@ -35,6 +35,11 @@ public final class HubJarProcess implements AutoCloseable {
 
     /** Starts the jar in {@code workDir} with these settings and waits until the status port answers. */
     public static HubJarProcess start(Path workDir, Map<String, String> settings) {
+        return start(workDir, settings, Map.of());
+    }
+
+    /** Starts the jar with these {@code -D} settings and these environment variables. */
+    public static HubJarProcess start(Path workDir, Map<String, String> settings, Map<String, String> environment) {
         try {
             Files.createDirectories(workDir);
             int statusPort = FreePort.find();
@@ -47,8 +52,10 @@ public final class HubJarProcess implements AutoCloseable {
             command.add("-jar");
             command.add(jar().toAbsolutePath().toString());
             Path log = workDir.resolve("hub-" + System.nanoTime() + ".log");
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             HubJarProcess hub = new HubJarProcess(process, statusPort, log);
             hub.awaitReady();
             return hub;
