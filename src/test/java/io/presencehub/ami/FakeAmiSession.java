@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,13 +98,16 @@ final class FakeAmiSession {
         }
     }
 
+    /** A failed login is being answered late: stop reading, the answer closes the connection. */
+    private volatile boolean answeringLate;
+
     private void run() {
-        try (socket) {
+        try {
             send(FakeAsterisk.BANNER);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             List<AmiWire.Header> headers = new ArrayList<>();
             String line;
-            while (!closed && (line = AmiWire.readLine(in)) != null) {
+            while (!closed && !answeringLate && (line = AmiWire.readLine(in)) != null) {
                 if (!line.isEmpty()) {
                     AmiWire.Header header = AmiWire.parseLine(line);
                     if (header != null) {
@@ -121,7 +123,9 @@ final class FakeAmiSession {
         } catch (IOException | InterruptedException e) {
             // client gone or fake stopping
         } finally {
-            close();
+            if (!answeringLate) {
+                close(); // else the late answer closes the connection
+            }
         }
     }
 
@@ -185,10 +189,12 @@ final class FakeAmiSession {
             ok = asterisk.checkLogin(username, action.get("Secret"));
         }
         if (!ok) {
-            // Asterisk answers a failed login about a second late, then hangs up
-            TimeUnit.MILLISECONDS.sleep(asterisk.authFailureDelay().toMillis());
-            error(actionId, "Authentication failed");
-            close();
+            // Asterisk answers a failed login about a second late, then hangs up; reads nothing meanwhile
+            answeringLate = true;
+            asterisk.later(asterisk.authFailureDelay(), () -> {
+                error(actionId, "Authentication failed");
+                close();
+            });
             return;
         }
         user = candidate;

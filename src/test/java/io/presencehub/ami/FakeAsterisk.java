@@ -1,5 +1,8 @@
 package io.presencehub.ami;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -76,7 +79,13 @@ public final class FakeAsterisk implements AutoCloseable {
     private volatile String fixedChallenge;
     private volatile int sendBufferSize;
     private Thread acceptor;
-    private Thread watchdog;
+    /** Runs Asterisk's writetimeout check and the delayed answers of failed logins. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "fake-asterisk-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean watching;
 
     /** A fake with users hub/hubsecret and limited/limitedsecret and the recordings' hints. */
     public FakeAsterisk() {
@@ -101,10 +110,9 @@ public final class FakeAsterisk implements AutoCloseable {
         acceptor = new Thread(() -> acceptLoop(server), "fake-asterisk-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
-        if (watchdog == null) {
-            watchdog = new Thread(this::watchWrites, "fake-asterisk-writetimeout");
-            watchdog.setDaemon(true);
-            watchdog.start();
+        if (!watching) {
+            watching = true;
+            timer.scheduleWithFixedDelay(this::checkWrites, 10, 10, TimeUnit.MILLISECONDS);
         }
         return this;
     }
@@ -126,10 +134,7 @@ public final class FakeAsterisk implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        Thread w = watchdog;
-        if (w != null) {
-            w.interrupt();
-        }
+        timer.shutdownNow();
     }
 
     public int port() {
@@ -163,17 +168,15 @@ public final class FakeAsterisk implements AutoCloseable {
     }
 
     /** Asterisk's writetimeout: a client whose socket buffer stays full is closed, silently. */
-    private void watchWrites() {
-        while (!Thread.currentThread().isInterrupted()) {
-            for (FakeAmiSession session : sessions) {
-                session.closeIfWriteStuck(writeTimeout.toNanos());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                return;
-            }
+    private void checkWrites() {
+        for (FakeAmiSession session : sessions) {
+            session.closeIfWriteStuck(writeTimeout.toNanos());
         }
+    }
+
+    /** Runs a task later on the fake's timer (e.g. the late answer to a failed login). */
+    void later(Duration delay, Runnable task) {
+        timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     void removed(FakeAmiSession session) {

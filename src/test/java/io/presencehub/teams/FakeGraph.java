@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -123,6 +124,11 @@ public final class FakeGraph implements AutoCloseable {
     private final FakeClock clock;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledExecutorService delayedAnswers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "fake-graph-delayed-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     // token host
     private String clientSecret = CLIENT_SECRET;
@@ -186,6 +192,7 @@ public final class FakeGraph implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        delayedAnswers.shutdownNow();
     }
 
     // ---------------------------------------------------------------- addresses and settings
@@ -397,26 +404,36 @@ public final class FakeGraph implements AutoCloseable {
     // ================================================================ token host
 
     private void handleLogin(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Matcher path = TOKEN_PATH.matcher(exchange.getRequestURI().getPath());
-            if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
+        Matcher path = TOKEN_PATH.matcher(exchange.getRequestURI().getPath());
+        if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
+            try (exchange) {
                 send(exchange, new Reply(404, "{\"error\":\"not_found\"}"));
-                return;
             }
-            String body = readBody(exchange);
-            Duration delay;
-            synchronized (this) {
-                count(Endpoint.TOKEN);
-                delay = tokenDelay;
+            return;
+        }
+        String body = readBody(exchange);
+        Duration delay;
+        synchronized (this) {
+            count(Endpoint.TOKEN);
+            delay = tokenDelay;
+        }
+        String tenant = path.group(1);
+        Runnable answer = () -> {
+            try (exchange) {
+                Reply reply;
+                synchronized (this) {
+                    reply = issueToken(tenant, parseForm(body));
+                }
+                send(exchange, reply);
+            } catch (IOException e) {
+                // the client went away
             }
-            if (!delay.isZero()) {
-                sleepQuietly(delay); // server side only: lets concurrent token callers overlap
-            }
-            Reply reply;
-            synchronized (this) {
-                reply = issueToken(path.group(1), parseForm(body));
-            }
-            send(exchange, reply);
+        };
+        if (delay.isZero()) {
+            answer.run();
+        } else {
+            // answered later from the scheduler, so concurrent token callers overlap (server side only)
+            delayedAnswers.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -958,11 +975,4 @@ public final class FakeGraph implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly(Duration delay) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
