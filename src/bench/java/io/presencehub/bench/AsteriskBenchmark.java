@@ -206,8 +206,9 @@ public final class AsteriskBenchmark {
             throws IOException {
         List<String> command = new ArrayList<>(Arrays.asList(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // extra JVM options for the hub, e.g. -XX:StartFlightRecording=... to profile it
-        String extra = System.getenv("HUB_JAVA_OPTS");
+        // the hub's JVM options: those of scripts/run.sh unless HUB_JAVA_OPTS replaces them (as there),
+        // e.g. to add -XX:StartFlightRecording=... for a profile
+        String extra = System.getenv().getOrDefault("HUB_JAVA_OPTS", StatusInterfaceBenchmark.DEFAULT_HUB_JVM_ARGS);
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
