@@ -14,8 +14,4 @@ public record StateChange(UserKey user, UserState before, UserState after) {
     public boolean noteChanged() {
         return before == null || !before.note().equals(after.note());
     }
-
-    public boolean returnTimeChanged() {
-        return before == null || before.returnTime() != after.returnTime();
-    }
 }
