@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,17 @@ public final class JdbcStateStore implements StateStore {
             + " obj_value VARCHAR NOT NULL, observed_at BIGINT NOT NULL, PRIMARY KEY (kind, obj_key))"
     };
 
+    private static final String UPDATE_STATE = "UPDATE user_state SET status_id = ?, status_type = ?, note = ?,"
+            + " return_time = ?, origin = ?, changed_at = ?, version = ? WHERE location_id = ? AND tenant_id = ? AND user_id = ?";
+    private static final String INSERT_STATE = "INSERT INTO user_state (status_id, status_type, note, return_time, origin,"
+            + " changed_at, version, location_id, tenant_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_OBSERVATION =
+            "UPDATE observation SET obj_value = ?, observed_at = ? WHERE kind = ? AND obj_key = ?";
+    private static final String INSERT_OBSERVATION =
+            "INSERT INTO observation (obj_value, observed_at, kind, obj_key) VALUES (?, ?, ?, ?)";
+
     private final Connection connection;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private final String url;
 
     private JdbcStateStore(Connection connection, String url) {
@@ -86,13 +98,9 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public synchronized void saveUserState(UserKey user, UserState state) {
-        String update = "UPDATE user_state SET status_id = ?, status_type = ?, note = ?, return_time = ?,"
-                + " origin = ?, changed_at = ?, version = ? WHERE location_id = ? AND tenant_id = ? AND user_id = ?";
-        String insert = "INSERT INTO user_state (status_id, status_type, note, return_time, origin, changed_at,"
-                + " version, location_id, tenant_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try {
-            if (writeUserState(update, user, state) == 0) {
-                writeUserState(insert, user, state);
+            if (writeUserState(UPDATE_STATE, user, state) == 0) {
+                writeUserState(INSERT_STATE, user, state);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot store the state of " + user + ": " + e.getMessage(), e);
@@ -100,49 +108,37 @@ public final class JdbcStateStore implements StateStore {
     }
 
     private int writeUserState(String sql, UserKey user, UserState state) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, state.statusId());
-            ps.setString(2, state.statusType().code());
-            ps.setString(3, state.note());
-            ps.setLong(4, state.returnTime());
-            ps.setString(5, state.origin().name());
-            ps.setLong(6, state.changedAt().toEpochMilli());
-            ps.setLong(7, state.version());
-            ps.setString(8, user.locationId());
-            ps.setString(9, user.tenantId());
-            ps.setString(10, user.userId());
-            return ps.executeUpdate();
-        }
+        PreparedStatement ps = statement(sql);
+        ps.setString(1, state.statusId());
+        ps.setString(2, state.statusType().code());
+        ps.setString(3, state.note());
+        ps.setLong(4, state.returnTime());
+        ps.setString(5, state.origin().name());
+        ps.setLong(6, state.changedAt().toEpochMilli());
+        ps.setLong(7, state.version());
+        ps.setString(8, user.locationId());
+        ps.setString(9, user.tenantId());
+        ps.setString(10, user.userId());
+        return ps.executeUpdate();
     }
 
     @Override
-    public synchronized void saveObservation(Observation observation) {
-        String update = "UPDATE observation SET obj_value = ?, observed_at = ? WHERE kind = ? AND obj_key = ?";
-        String insert = "INSERT INTO observation (obj_value, observed_at, kind, obj_key) VALUES (?, ?, ?, ?)";
-        try {
-            if (writeObservation(update, observation) == 0) {
-                writeObservation(insert, observation);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store observation " + observation.kind() + "/" + observation.key()
-                    + ": " + e.getMessage(), e);
-        }
+    public void saveObservation(Observation observation) {
+        saveObservations(List.of(observation));
     }
 
     /** One transaction for the whole batch: a commit per row costs more than the rows themselves. */
     @Override
-    public synchronized void saveObservations(java.util.Collection<Observation> observations) {
+    public synchronized void saveObservations(Collection<Observation> observations) {
         if (observations.isEmpty()) {
             return;
         }
-        String update = "UPDATE observation SET obj_value = ?, observed_at = ? WHERE kind = ? AND obj_key = ?";
-        String insert = "INSERT INTO observation (obj_value, observed_at, kind, obj_key) VALUES (?, ?, ?, ?)";
         try {
             connection.setAutoCommit(false);
             try {
                 for (Observation observation : observations) {
-                    if (writeObservation(update, observation) == 0) {
-                        writeObservation(insert, observation);
+                    if (writeObservation(UPDATE_OBSERVATION, observation) == 0) {
+                        writeObservation(INSERT_OBSERVATION, observation);
                     }
                 }
                 connection.commit();
@@ -153,18 +149,29 @@ public final class JdbcStateStore implements StateStore {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot store " + observations.size() + " observations: " + e.getMessage(), e);
+            Observation first = observations.iterator().next();
+            String what = observations.size() == 1 ? "observation " : observations.size() + " observations, first ";
+            throw new StoreException("cannot store " + what + first.kind() + "/" + first.key() + ": " + e.getMessage(), e);
         }
     }
 
     private int writeObservation(String sql, Observation observation) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, observation.value());
-            ps.setLong(2, observation.observedAt().toEpochMilli());
-            ps.setString(3, observation.kind());
-            ps.setString(4, observation.key());
-            return ps.executeUpdate();
+        PreparedStatement ps = statement(sql);
+        ps.setString(1, observation.value());
+        ps.setLong(2, observation.observedAt().toEpochMilli());
+        ps.setString(3, observation.kind());
+        ps.setString(4, observation.key());
+        return ps.executeUpdate();
+    }
+
+    /** Statements are prepared once per connection: writes are serialised on it anyway. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            prepared.put(sql, ps);
         }
+        return ps;
     }
 
     @Override
