@@ -30,11 +30,12 @@ public final class StatusCommandProcessor implements Processor {
                 : InboundLine.of(exchange.getMessage().getBody(String.class));
         Channel client = exchange.getMessage()
                 .getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class).channel();
-        String reply = handler.handle(line);
-        if (reply == null) {
-            clients.closeAfterPending(client);
-        } else {
-            clients.reply(client, reply + "\n");
-        }
+        handler.handle(line, reply -> {
+            if (reply == null) {
+                clients.closeAfterPending(client);
+            } else {
+                clients.reply(client, reply + "\n");
+            }
+        });
     }
 }

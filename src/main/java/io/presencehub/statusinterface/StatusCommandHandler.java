@@ -17,14 +17,17 @@ import io.presencehub.store.StoreException;
 import io.presencehub.sync.PresenceApplier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes status-interface commands against the directory and the user states. Returns the reply
- * text (lines joined by line breaks; an empty text is the seed's empty-line reply), or {@code null}
- * for {@code exit}, which closes the connection without a reply.
+ * Executes status-interface commands against the directory and the user states, and hands the
+ * reply text (lines joined by line breaks; an empty text is the seed's empty-line reply) to the
+ * caller's sink, or {@code null} for {@code exit}, which closes the connection without a reply.
+ * A reply that reports state is built and handed over between changes, so it is never older than
+ * an event queued before it.
  */
 public final class StatusCommandHandler {
 
@@ -38,22 +41,31 @@ public final class StatusCommandHandler {
         this.applier = applier;
     }
 
-    public String handle(InboundLine line) {
+    public void handle(InboundLine line, Consumer<String> reply) {
         if (line.isRejected()) {
-            return StatusLineCodec.error(line.problem());
+            reply.accept(StatusLineCodec.error(line.problem()));
+            return;
         }
         try {
-            return execute(StatusLineCodec.parse(line.text()));
+            StatusCommand command = StatusLineCodec.parse(line.text());
+            if (command instanceof SetExtensionField set) {
+                reply.accept(set(set));
+            } else if (command instanceof Exit) {
+                reply.accept(null);
+            } else {
+                applier.betweenChanges(() -> reply.accept(read(command)));
+            }
         } catch (StatusProtocolException e) {
             LOG.debug("Rejected status command '{}': {}", line.text(), e.getMessage());
-            return StatusLineCodec.error(e.getMessage());
+            reply.accept(StatusLineCodec.error(e.getMessage()));
         } catch (StoreException e) {
             LOG.error("Status command '{}' failed: {}", line.text(), e.getMessage());
-            return StatusLineCodec.error("The change could not be stored: " + e.getMessage());
+            reply.accept(StatusLineCodec.error("The change could not be stored: " + e.getMessage()));
         }
     }
 
-    private String execute(StatusCommand command) {
+    /** The reply to a command that reads; an unknown address is a StatusProtocolException. */
+    private String read(StatusCommand command) {
         DirectoryIndex index = directory.get();
         if (command instanceof GetExtensionState) {
             return stateReport(index);
@@ -61,14 +73,13 @@ public final class StatusCommandHandler {
         if (command instanceof GetStatuses) {
             return statusReport(index);
         }
-        if (command instanceof Exit) {
-            return null;
-        }
-        if (command instanceof GetExtensionField get) {
-            ExtensionEntry entry = resolve(index, get.extension());
-            return StatusLineCodec.fieldReply(get.field(), value(get.field(), entry, applier.current(entry.user())));
-        }
-        SetExtensionField set = (SetExtensionField) command;
+        GetExtensionField get = (GetExtensionField) command;
+        ExtensionEntry entry = resolve(index, get.extension());
+        return StatusLineCodec.fieldReply(get.field(), value(get.field(), entry, applier.current(entry.user())));
+    }
+
+    private String set(SetExtensionField set) {
+        DirectoryIndex index = directory.get();
         ExtensionEntry entry = resolve(index, set.extension());
         UserUpdate update = switch (set.field()) {
             case STATUS -> UserUpdate.status(entry.user(), status(entry, set.value()), Origin.STATUS_INTERFACE);

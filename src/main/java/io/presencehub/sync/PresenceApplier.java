@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class PresenceApplier {
     private final Clock clock;
     private final Map<UserKey, UserState> states = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[LOCK_STRIPES];
+    /** Shared by changes while they become visible and are published; exclusive for consistent reads. */
+    private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
 
     public PresenceApplier(StateStore store, Supplier<DirectoryIndex> directory, ChangePublisher publisher, Clock clock) {
         this.store = store;
@@ -59,11 +62,30 @@ public final class PresenceApplier {
                 return Optional.empty();
             }
             store.saveUserState(update.user(), after);
-            states.put(update.user(), after);
             StateChange change = new StateChange(update.user(), before, after);
-            LOG.debug("Applied change for {} from {}: {} -> {}", update.user(), update.origin(), before, after);
-            publisher.stateChanged(change);
+            view.readLock().lock();
+            try {
+                states.put(update.user(), after);
+                LOG.debug("Applied change for {} from {}: {} -> {}", update.user(), update.origin(), before, after);
+                publisher.stateChanged(change);
+            } finally {
+                view.readLock().unlock();
+            }
             return Optional.of(change);
+        }
+    }
+
+    /**
+     * Runs a read of user states (and the queueing of what it replies) between changes: every
+     * change is either visible and published before it, or neither until it is done. Changes of
+     * different users still run in parallel with each other, just not with such a read.
+     */
+    public void betweenChanges(Runnable read) {
+        view.writeLock().lock();
+        try {
+            read.run();
+        } finally {
+            view.writeLock().unlock();
         }
     }
 
