@@ -7,8 +7,9 @@ public record StateChange(UserKey user, UserState before, UserState after) {
         return after.origin();
     }
 
+    /** The status changed, or its type did (a reload can give a kept status another type). */
     public boolean statusChanged() {
-        return before == null || !before.statusId().equals(after.statusId());
+        return before == null || !before.statusId().equals(after.statusId()) || before.statusType() != after.statusType();
     }
 
     public boolean noteChanged() {

@@ -14,9 +14,9 @@ public record UserState(String statusId, StatusType statusType, String note, lon
         note = note == null ? "" : note;
     }
 
-    /** Whether status, note and return time are the same as in the other state. */
+    /** Whether status (and its type), note and return time are the same as in the other state. */
     public boolean sameValues(UserState other) {
-        return other != null && statusId.equals(other.statusId) && note.equals(other.note)
-                && returnTime == other.returnTime;
+        return other != null && statusId.equals(other.statusId) && statusType == other.statusType
+                && note.equals(other.note) && returnTime == other.returnTime;
     }
 }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings user state in line with a reloaded directory: publishes the structural events, moves
- * users whose status was removed to the default status of the same type, and reports extensions
- * that now belong to another user and therefore show another state.
+ * users whose status was removed to the default status of the same type, updates the type of users
+ * whose status got another type, and reports extensions that now belong to another user and
+ * therefore show another state.
  */
 public final class DirectoryReconciler implements Consumer<Reload> {
 
@@ -45,7 +46,15 @@ public final class DirectoryReconciler implements Consumer<Reload> {
         for (Map.Entry<UserKey, UserState> entry : applier.storedStates().entrySet()) {
             Optional<Tenant> tenant = after.tenantOf(entry.getKey());
             UserState state = entry.getValue();
-            if (tenant.isEmpty() || tenant.get().statusWithId(state.statusId()).isPresent()) {
+            if (tenant.isEmpty()) {
+                continue;
+            }
+            Optional<StatusDef> kept = tenant.get().statusWithId(state.statusId());
+            if (kept.isPresent()) {
+                if (kept.get().type() != state.statusType()) {
+                    LOG.debug("Status {} of {} is now of type {}", kept.get().name(), entry.getKey(), kept.get().type());
+                    applier.apply(UserUpdate.status(entry.getKey(), kept.get(), Origin.DIRECTORY));
+                }
                 continue;
             }
             StatusDef fallback = tenant.get().defaultStatus(state.statusType()).orElse(tenant.get().initialStatus());

@@ -1,5 +1,9 @@
 package io.presencehub.statusinterface;
 
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import io.presencehub.model.StatusType;
+import io.presencehub.model.UserKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
@@ -234,5 +238,17 @@ class DirectoryReloadTest {
         hub.writeDirectory(smallWith("{name: Lunch, type: away}", "{name: Lunch, type: away}\n" + ITEM + "{name: Meeting, type: dnd}"));
         bothReceive(List.of("StatusAddedEvent@#HQ@#Sales@#Meeting"));
         assertThat(first.ask("get_extension_status@#HQ@#Sales@#1004")).isEqualTo("ExtensionStatus@#Lunch");
+    }
+
+    @Test
+    void aStatusThatGetsAnotherTypeTakesItsUsersAlongWithoutAStatusEvent() {
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
+            hub.writeDirectory(TestDirectories.SMALL.replace("{name: Lunch, type: away}", "{name: Lunch, type: dnd}"));
+            UserKey bob = new UserKey("hq", "sales", "bob");
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.applier().current(bob).statusType() == StatusType.DND);
+            assertThat(hub.applier().current(bob).statusId()).isEqualTo("Lunch");
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
+        }
     }
 }
