@@ -1,5 +1,6 @@
 package io.presencehub.camel;
 
+import io.presencehub.model.UserKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,6 +89,27 @@ class AsteriskSyncEndToEndTest {
             assertThat(asterisk.setvarCount("CustomPresence:1005")).as("a new user: Asterisk's value stands").isZero();
             assertThat(asterisk.setvarCount("CustomPresence:1001")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aStoredChangeTheHubNeverWroteIsWrittenOnConnectAndUntouchedUsersAreLeftAlone() {
+        asterisk.setPresence("CustomPresence:1001", "available", "", "");
+        asterisk.setPresence(P1003, "away", "", "phone says away");
+        try (TestHub withoutAmi = TestHub.in(folder, TestDirectories.SMALL).start(); LineClient client = withoutAmi.client()) {
+            // stored and acknowledged, but never written: AMI is off (as if killed before the Setvar)
+            client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+        }
+
+        startHub();
+
+        await().atMost(CEILING).until(() -> asterisk.setvarCount("CustomPresence:1001") == 1);
+        assertThat(asterisk.lastSetvarValue("CustomPresence:1001").orElseThrow()).startsWith("dnd,");
+        assertThat(asterisk.presence("CustomPresence:1001").orElseThrow().state()).isEqualTo("dnd");
+        assertThat(hub.applier().current(new UserKey("hq", "sales", "alice")).statusId()).isEqualTo("sales-dnd");
+        // bob was never changed in the hub: Asterisk's value is the truth, nothing is written to it
+        await().atMost(CEILING).until(() -> hub.applier().current(new UserKey("hq", "sales", "bob")).statusType()
+                == io.presencehub.model.StatusType.AWAY);
+        assertThat(asterisk.setvarCount(P1003)).isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.presencehub.directory.ExtensionEntry;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
 import io.presencehub.model.UserUpdate;
 import io.presencehub.store.Observation;
 import io.presencehub.store.StateStore;
@@ -93,7 +94,14 @@ public final class AsteriskIncoming {
         Set<UserKey> changed = new LinkedHashSet<>();
         Set<UserKey> hubWins = new LinkedHashSet<>();
         Set<UserKey> rewrite = new LinkedHashSet<>();
+        Map<UserKey, UserState> stored = applier.storedStates();
         for (UserKey user : index.userKeys()) {
+            UserState state = stored.get(user);
+            if (state != null && state.origin() != Origin.ASTERISK && outgoing.owes(user, state)) {
+                // a stored change the hub never finished writing (killed in between, or AMI off): it wins
+                hubWins.add(user);
+                rewrite.add(user);
+            }
             for (ExtensionEntry entry : index.extensionsOf(user)) {
                 String presentity = entry.extension().presentity();
                 AsteriskInbox.Item item = listed.get(presentity);

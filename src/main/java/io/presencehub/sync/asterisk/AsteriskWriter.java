@@ -142,6 +142,13 @@ public final class AsteriskWriter implements OutgoingState {
         writes.forEach(this::enqueue);
     }
 
+    @Override
+    public boolean owes(UserKey user, UserState state) {
+        return planner.writesFor(user, state, directory.get()).stream()
+                .anyMatch(w -> lastWritten(w.presentity()).map(last -> last.observedAt().isBefore(state.changedAt()))
+                        .orElse(true));
+    }
+
     /** Writes queued or kept, not yet answered by Asterisk (for tests and metrics). */
     public int pendingCount() {
         return desired.size();

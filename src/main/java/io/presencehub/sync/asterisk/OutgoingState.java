@@ -1,6 +1,7 @@
 package io.presencehub.sync.asterisk;
 
 import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
 import java.util.Optional;
 
 /** What the incoming side needs to know about the hub's writes to Asterisk. */
@@ -14,4 +15,11 @@ public interface OutgoingState {
 
     /** Writes the user's current hub state to Asterisk again (Asterisk shows something older). */
     void rewrite(UserKey user);
+
+    /**
+     * The user's stored state is a change the hub has not finished writing to Asterisk: a target
+     * presentity was last written before the change (or never), e.g. the hub was killed after
+     * storing the change and before its Setvar.
+     */
+    boolean owes(UserKey user, UserState state);
 }
