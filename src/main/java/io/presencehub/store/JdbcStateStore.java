@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link StateStore} on an embedded H2 file or a PostgreSQL server. One connection in
- * auto-commit mode serialises the writes; every write is committed before the call returns.
+ * auto-commit mode serialises the writes; every write is committed before the call returns. A lost
+ * connection (a database restart) is opened again once and the work retried; nothing is
+ * acknowledged in between.
  */
 public final class JdbcStateStore implements StateStore {
 
@@ -47,28 +49,27 @@ public final class JdbcStateStore implements StateStore {
     private static final String INSERT_OBSERVATION =
             "INSERT INTO observation (obj_value, observed_at, kind, obj_key) VALUES (?, ?, ?, ?)";
 
-    private final Connection connection;
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private final String url;
+    private final String user;
+    private final String password;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private Connection connection;
+    private boolean closed;
 
-    private JdbcStateStore(Connection connection, String url) {
-        this.connection = connection;
+    private JdbcStateStore(String url, String user, String password) {
         this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     /** Opens (and creates, for H2) the database at a JDBC URL. */
     public static JdbcStateStore open(String url, String user, String password) {
         try {
             createH2Folder(url);
-            Connection connection = DriverManager.getConnection(url, user, password);
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    statement.execute(ddl);
-                }
-            }
+            JdbcStateStore store = new JdbcStateStore(url, user, password);
+            store.connect();
             LOG.info("State store open at {}", redact(url));
-            return new JdbcStateStore(connection, url);
+            return store;
         } catch (SQLException e) {
             // drivers repeat the URL in their message ("No suitable driver found for …"): redact it too
             SQLException safe = new SQLException(redact(String.valueOf(e.getMessage())), e.getSQLState(), e.getErrorCode());
@@ -77,20 +78,72 @@ public final class JdbcStateStore implements StateStore {
         }
     }
 
+    private void connect() throws SQLException {
+        connection = DriverManager.getConnection(url, user, password);
+        connection.setAutoCommit(true);
+        prepared.clear();
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : SCHEMA) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
+    /** Database work that may be retried as a whole (every write here is an idempotent upsert). */
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs work on the connection; a lost connection is opened again once and the work retried. */
+    private <T> T withConnection(Work<T> work) throws SQLException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            if (closed || !connectionLost(e)) {
+                throw e;
+            }
+            LOG.warn("State store connection to {} lost ({}): opening it again", redact(url), e.getMessage());
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is gone anyway
+            }
+            connect();
+            return work.run();
+        }
+    }
+
+    /** SQLState class 08 is "connection exception"; a connection that no longer answers counts too. */
+    private boolean connectionLost(SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            return true;
+        }
+        try {
+            return !connection.isValid(2);
+        } catch (SQLException invalid) {
+            return true;
+        }
+    }
+
     @Override
     public synchronized Map<UserKey, UserState> loadUserStates() {
         Map<UserKey, UserState> states = new HashMap<>();
         String sql = "SELECT location_id, tenant_id, user_id, status_id, status_type, note, return_time,"
                 + " origin, changed_at, version FROM user_state";
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                UserKey key = new UserKey(rs.getString(1), rs.getString(2), rs.getString(3));
-                states.put(key, new UserState(rs.getString(4),
-                        StatusType.fromCode(rs.getString(5)).orElse(StatusType.AVAILABLE), rs.getString(6),
-                        rs.getLong(7), Origin.valueOf(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)),
-                        rs.getLong(10)));
-            }
-            return states;
+        try {
+            return withConnection(() -> {
+                states.clear();
+                try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                    while (rs.next()) {
+                        UserKey key = new UserKey(rs.getString(1), rs.getString(2), rs.getString(3));
+                        states.put(key, new UserState(rs.getString(4),
+                                StatusType.fromCode(rs.getString(5)).orElse(StatusType.AVAILABLE), rs.getString(6),
+                                rs.getLong(7), Origin.valueOf(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)),
+                                rs.getLong(10)));
+                    }
+                }
+                return states;
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot read user states: " + e.getMessage(), e);
         }
@@ -99,9 +152,12 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public synchronized void saveUserState(UserKey user, UserState state) {
         try {
-            if (writeUserState(UPDATE_STATE, user, state) == 0) {
-                writeUserState(INSERT_STATE, user, state);
-            }
+            withConnection(() -> {
+                if (writeUserState(UPDATE_STATE, user, state) == 0) {
+                    writeUserState(INSERT_STATE, user, state);
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot store the state of " + user + ": " + e.getMessage(), e);
         }
@@ -134,24 +190,43 @@ public final class JdbcStateStore implements StateStore {
             return;
         }
         try {
-            connection.setAutoCommit(false);
-            try {
-                for (Observation observation : observations) {
-                    if (writeObservation(UPDATE_OBSERVATION, observation) == 0) {
-                        writeObservation(INSERT_OBSERVATION, observation);
+            withConnection(() -> {
+                connection.setAutoCommit(false);
+                try {
+                    for (Observation observation : observations) {
+                        if (writeObservation(UPDATE_OBSERVATION, observation) == 0) {
+                            writeObservation(INSERT_OBSERVATION, observation);
+                        }
                     }
+                    connection.commit();
+                    return observations.size();
+                } catch (SQLException e) {
+                    rollbackQuietly();
+                    throw e;
+                } finally {
+                    autoCommitQuietly();
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             Observation first = observations.iterator().next();
             String what = observations.size() == 1 ? "observation " : observations.size() + " observations, first ";
             throw new StoreException("cannot store " + what + first.kind() + "/" + first.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone: nothing was committed
+        }
+    }
+
+    private void autoCommitQuietly() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is gone: a new one starts in auto-commit
         }
     }
 
@@ -178,15 +253,19 @@ public final class JdbcStateStore implements StateStore {
     public synchronized Map<String, Observation> loadObservations(String kind) {
         Map<String, Observation> observations = new HashMap<>();
         String sql = "SELECT obj_key, obj_value, observed_at FROM observation WHERE kind = ?";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, kind);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    observations.put(rs.getString(1), new Observation(kind, rs.getString(1), rs.getString(2),
-                            Instant.ofEpochMilli(rs.getLong(3))));
+        try {
+            return withConnection(() -> {
+                observations.clear();
+                PreparedStatement ps = statement(sql);
+                ps.setString(1, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        observations.put(rs.getString(1), new Observation(kind, rs.getString(1), rs.getString(2),
+                                Instant.ofEpochMilli(rs.getLong(3))));
+                    }
                 }
-            }
-            return observations;
+                return observations;
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot read observations of " + kind + ": " + e.getMessage(), e);
         }
@@ -194,6 +273,7 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public synchronized void close() {
+        closed = true;
         try {
             connection.close();
             LOG.info("State store at {} closed", redact(url));

@@ -232,6 +232,26 @@ class JdbcStateStoreTest {
         String password() {
             return server.password();
         }
+
+        @Test
+        void aConnectionLostToAServerRestartIsOpenedAgainAndTheWriteGoesThrough() throws SQLException {
+            try (JdbcStateStore store = open()) {
+                store.saveUserState(ALICE, state("Lunch", "before", 0, 1));
+                // what a PostgreSQL restart does to the hub's connection
+                try (Connection admin = DriverManager.getConnection(server.url(), server.user(), server.password());
+                     Statement statement = admin.createStatement()) {
+                    statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            + " WHERE usename = current_user AND pid <> pg_backend_pid()");
+                }
+                store.saveUserState(ALICE, state("Away", "after", 0, 2));
+                store.saveObservation(new Observation("asterisk", "CustomPresence:1001", "dnd", Instant.EPOCH));
+                assertThat(store.loadUserStates().get(ALICE).note()).isEqualTo("after");
+            }
+            try (JdbcStateStore reopened = open()) {
+                assertThat(reopened.loadUserStates().get(ALICE).note()).isEqualTo("after");
+                assertThat(reopened.loadObservations("asterisk")).containsKey("CustomPresence:1001");
+            }
+        }
     }
 
     @Test
