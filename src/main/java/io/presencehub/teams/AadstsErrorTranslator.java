@@ -2,7 +2,8 @@ package io.presencehub.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,9 +51,15 @@ final class AadstsErrorTranslator {
         return new GraphAuthException(withoutSecret(PREFIX + why, settings), null, 200, true);
     }
 
-    /** Belt and braces: no message may ever carry the secret, whatever the token host echoes. */
+    /**
+     * Belt and braces: no message may ever carry the secret, whatever the token host echoes, also
+     * not in the URL-encoded form the token request sends it in.
+     */
     static String withoutSecret(String message, GraphSettings settings) {
-        return message.replace(settings.clientSecret(), "****").replaceAll("\\R", " ");
+        String secret = settings.clientSecret();
+        return message.replace(secret, "****")
+                .replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "****")
+                .replaceAll("\\R", " ");
     }
 
     private JsonNode readQuietly(String body) {
