@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,21 +38,37 @@ class StatusInterfaceClientsTest {
     }
 
     @Test
-    void everyOneOfTwoHundredClientsGetsEveryEventInOrder() {
+    void everyOneOfTwoHundredClientsGetsEveryEventInOrderWhileTwoClientsSetAtOnce() {
         List<LineClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 200; i++) {
                 clients.add(hub.client());
             }
-            StatusClientGroup group = hub.context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class);
-            await().atMost(Duration.ofSeconds(10)).until(() -> group.size() == 200);
-            LineClient setter = clients.get(0);
-            for (int i = 1; i <= 20; i++) {
-                setter.send("set_extension_note@#HQ@#Sales@#1004@#note " + i);
-            }
-            for (LineClient client : clients.subList(1, clients.size())) {
+            LineClient alicesSetter = clients.get(0);
+            LineClient bobsSetter = clients.get(1);
+            CompletableFuture<Void> bob = CompletableFuture.runAsync(() -> {
                 for (int i = 1; i <= 20; i++) {
-                    assertThat(client.readLine()).isEqualTo("ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#note " + i);
+                    assertThat(bobsSetter.set("set_extension_note@#HQ@#Sales@#1003@#bob " + i))
+                            .contains("ExtensionNoteUpdatedEvent@#HQ@#Sales@#1003@#bob " + i);
+                }
+            });
+            for (int i = 1; i <= 20; i++) {
+                // the setter's own events come before its empty-line reply (bob's may be mixed in)
+                assertThat(alicesSetter.set("set_extension_note@#HQ@#Sales@#1001@#alice " + i)).contains(
+                        "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1001@#alice " + i,
+                        "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1002@#alice " + i);
+            }
+            bob.join();
+            for (LineClient listener : clients.subList(2, clients.size())) {
+                List<String> lines = listener.readLines(60);
+                for (String extension : List.of("1001", "1002", "1003")) {
+                    String who = extension.equals("1003") ? "bob " : "alice ";
+                    List<String> expected = new ArrayList<>();
+                    for (int i = 1; i <= 20; i++) {
+                        expected.add("ExtensionNoteUpdatedEvent@#HQ@#Sales@#" + extension + "@#" + who + i);
+                    }
+                    assertThat(lines.stream().filter(l -> l.contains("@#Sales@#" + extension + "@#")))
+                            .as("events for %s, in order", extension).containsExactlyElementsOf(expected);
                 }
             }
         } finally {
