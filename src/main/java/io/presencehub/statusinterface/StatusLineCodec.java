@@ -119,9 +119,13 @@ public final class StatusLineCodec {
         return text.replace(MASKED_NEWLINE, "\n");
     }
 
-    /** Line breaks (LF, CR LF, lone CR) to {@code #masknl#}. */
+    /**
+     * Line breaks (LF, CR LF, lone CR) to {@code #masknl#}; a delimiter inside the text (a phone
+     * may send one in its message) is split as {@code @ #}, so every line keeps its field count.
+     */
     public static String mask(String text) {
-        return text.replace("\r\n", MASKED_NEWLINE).replace("\n", MASKED_NEWLINE).replace("\r", MASKED_NEWLINE);
+        return text.replace(DELIMITER, "@ #")
+                .replace("\r\n", MASKED_NEWLINE).replace("\n", MASKED_NEWLINE).replace("\r", MASKED_NEWLINE);
     }
 
     /** {@code Error:<reason>} reply, with the reason made single-line. */

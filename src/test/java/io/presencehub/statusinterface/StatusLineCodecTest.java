@@ -132,6 +132,7 @@ class StatusLineCodecTest {
                 Arguments.of("\n\r", "#masknl##masknl#"),
                 Arguments.of("a\r\r\nb", "a#masknl##masknl#b"),
                 Arguments.of("plain", "plain"),
+                Arguments.of("mail me@#home\nlater", "mail me@ #home#masknl#later"),
                 Arguments.of("", ""));
     }
 
