@@ -119,13 +119,17 @@ public final class StatusLineCodec {
         return text.replace(MASKED_NEWLINE, "\n");
     }
 
-    /**
-     * Line breaks (LF, CR LF, lone CR) to {@code #masknl#}; a delimiter inside the text (a phone
-     * may send one in its message) is split as {@code @ #}, so every line keeps its field count.
-     */
+    /** Line breaks (LF, CR LF, lone CR) to {@code #masknl#}. */
     public static String mask(String text) {
-        return text.replace(DELIMITER, "@ #")
-                .replace("\r\n", MASKED_NEWLINE).replace("\n", MASKED_NEWLINE).replace("\r", MASKED_NEWLINE);
+        return text.replace("\r\n", MASKED_NEWLINE).replace("\n", MASKED_NEWLINE).replace("\r", MASKED_NEWLINE);
+    }
+
+    /**
+     * A note as a field of a line: line breaks masked, and a delimiter inside it (a phone may send
+     * one in its message) split as {@code @ #}, so every line keeps its field count.
+     */
+    public static String maskNote(String note) {
+        return mask(note.replace(DELIMITER, "@ #"));
     }
 
     /** {@code Error:<reason>} reply, with the reason made single-line. */
@@ -135,13 +139,13 @@ public final class StatusLineCodec {
 
     /** A reply to a get_extension_* command, e.g. {@code ExtensionNote@#Back at 3}. */
     public static String fieldReply(StatusField field, String value) {
-        return field.replyName() + DELIMITER + (field == StatusField.NOTE ? mask(value) : value);
+        return field.replyName() + DELIMITER + (field == StatusField.NOTE ? maskNote(value) : value);
     }
 
     /** An Extension*UpdatedEvent line. */
     public static String fieldEvent(StatusField field, ExtensionAddress extension, String value) {
         return join(field.eventName(), extension.location(), extension.tenant(), extension.number(),
-                field == StatusField.NOTE ? mask(value) : value);
+                field == StatusField.NOTE ? maskNote(value) : value);
     }
 
     /** A Location/Tenant/Status/Extension Added/Removed/Rename(d) event line. */
@@ -156,7 +160,7 @@ public final class StatusLineCodec {
 
     /** One {@code Extension@#…} line of the state report. */
     public static String stateReportLine(String number, String status, String note, long returnTime) {
-        return join("Extension", number, status, mask(note), Long.toString(returnTime));
+        return join("Extension", number, status, maskNote(note), Long.toString(returnTime));
     }
 
     public static String join(String... parts) {

@@ -132,7 +132,6 @@ class StatusLineCodecTest {
                 Arguments.of("\n\r", "#masknl##masknl#"),
                 Arguments.of("a\r\r\nb", "a#masknl##masknl#b"),
                 Arguments.of("plain", "plain"),
-                Arguments.of("mail me@#home\nlater", "mail me@ #home#masknl#later"),
                 Arguments.of("", ""));
     }
 
@@ -140,6 +139,14 @@ class StatusLineCodecTest {
     @MethodSource("masks")
     void maskTurnsEveryKindOfLineBreakIntoOneMarker(String text, String masked) {
         assertThat(StatusLineCodec.mask(text)).isEqualTo(masked);
+    }
+
+    @Test
+    void aDelimiterInsideANoteIsSplitSoTheLineKeepsItsFields() {
+        assertThat(StatusLineCodec.maskNote("mail me@#home\nlater")).isEqualTo("mail me@ #home#masknl#later");
+        assertThat(StatusLineCodec.fieldEvent(StatusField.NOTE, new ExtensionAddress("HQ", "Sales", "1001"), "a@#b"))
+                .isEqualTo("ExtensionNoteUpdatedEvent@#HQ@#Sales@#1001@#a@ #b");
+        assertThat(StatusLineCodec.stateReportLine("1001", "Lunch", "x@#y", 0)).isEqualTo("Extension@#1001@#Lunch@#x@ #y@#0");
     }
 
     @Test
