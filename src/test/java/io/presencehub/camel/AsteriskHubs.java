@@ -10,12 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 /** A TestHub connected to a FakeAsterisk with short AMI timings. */
-final class AsteriskHubs {
+public final class AsteriskHubs {
 
     private AsteriskHubs() {
     }
 
-    static TestHub hub(Path folder, String directory, FakeAsterisk asterisk) {
+    public static TestHub hub(Path folder, String directory, FakeAsterisk asterisk) {
         return TestHub.in(folder, directory)
                 .with("hub.asterisk.enabled", "true")
                 .with("hub.asterisk.host", "127.0.0.1")

@@ -1,6 +1,7 @@
 package io.presencehub.sync;
 
 import io.presencehub.ami.FakeAsterisk;
+import io.presencehub.camel.AsteriskHubs;
 import io.presencehub.camel.AsteriskLink;
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
@@ -51,17 +52,7 @@ final class ThreeWorldHub implements AutoCloseable {
         FakeGraph graph = FakeGraph.start();
         graph.addUser(ALICE_ID, "alice@example.com");
         graph.setClientSession(ALICE_ID, "Available", "Available");
-        TestHub hub = TestHub.in(folder, TestDirectories.SMALL)
-                .with("hub.asterisk.enabled", "true")
-                .with("hub.asterisk.host", "127.0.0.1")
-                .with("hub.asterisk.port", Integer.toString(asterisk.port()))
-                .with("hub.asterisk.username", "hub")
-                .with("hub.asterisk.secret", "hubsecret")
-                .with("hub.asterisk.ping-interval", "200")
-                .with("hub.asterisk.read-timeout", "1500")
-                .with("hub.asterisk.reconnect-min", "100")
-                .with("hub.asterisk.reconnect-max", "400")
-                .with("hub.asterisk.auth-retry", "700")
+        TestHub hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk)
                 .with("hub.teams.enabled", "true")
                 .with("hub.teams.tenant-id", FakeGraph.TENANT_ID)
                 .with("hub.teams.client-id", FakeGraph.CLIENT_ID)
