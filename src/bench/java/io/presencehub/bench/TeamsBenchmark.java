@@ -43,13 +43,7 @@ public final class TeamsBenchmark {
                 graph.addUser(TeamsDirectories.graphId(i), "user" + i + "@example.com");
                 graph.setClientSession(TeamsDirectories.graphId(i), "Available", "Available");
             }
-            TestHub hub = TestHub.in(folder, TeamsDirectories.users(USERS))
-                    .with("hub.teams.enabled", "true")
-                    .with("hub.teams.tenant-id", FakeGraph.TENANT_ID)
-                    .with("hub.teams.client-id", FakeGraph.CLIENT_ID)
-                    .with("hub.teams.client-secret", FakeGraph.CLIENT_SECRET)
-                    .with("hub.teams.graph-url", graph.graphUrl())
-                    .with("hub.teams.login-url", graph.loginUrl())
+            TestHub hub = graph.connect(TestHub.in(folder, TeamsDirectories.users(USERS)))
                     .with("hub.teams.poll-interval", POLL.toMillis() + "ms")
                     .with("hub.directory.reload-interval", "60000")
                     .start();

@@ -52,13 +52,7 @@ final class ThreeWorldHub implements AutoCloseable {
         FakeGraph graph = FakeGraph.start();
         graph.addUser(ALICE_ID, "alice@example.com");
         graph.setClientSession(ALICE_ID, "Available", "Available");
-        TestHub hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk)
-                .with("hub.teams.enabled", "true")
-                .with("hub.teams.tenant-id", FakeGraph.TENANT_ID)
-                .with("hub.teams.client-id", FakeGraph.CLIENT_ID)
-                .with("hub.teams.client-secret", FakeGraph.CLIENT_SECRET)
-                .with("hub.teams.graph-url", graph.graphUrl())
-                .with("hub.teams.login-url", graph.loginUrl())
+        TestHub hub = graph.connect(AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk))
                 .with("hub.teams.poll-interval", "100ms")
                 .with("hub.teams.users-refresh", "1h");
         ThreeWorldHub world = new ThreeWorldHub(asterisk, graph, hub);

@@ -1,5 +1,6 @@
 package io.presencehub.teams;
 
+import io.presencehub.testing.TestHub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -203,6 +204,16 @@ public final class FakeGraph implements AutoCloseable {
     }
 
     /** Base URL of Graph, e.g. {@code http://127.0.0.1:P/v1.0}. */
+    /** Points a test hub at this fake with the valid app credentials (Teams sync on). */
+    public TestHub connect(TestHub hub) {
+        return hub.with("hub.teams.enabled", "true")
+                .with("hub.teams.tenant-id", TENANT_ID)
+                .with("hub.teams.client-id", CLIENT_ID)
+                .with("hub.teams.client-secret", CLIENT_SECRET)
+                .with("hub.teams.graph-url", graphUrl())
+                .with("hub.teams.login-url", loginUrl());
+    }
+
     public String graphUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
     }

@@ -19,13 +19,7 @@ final class TeamsHubFixture {
 
     /** A hub pointed at the fake with the valid credentials; add more settings before {@code start()}. */
     static TestHub hub(Path folder, String directory, FakeGraph graph) {
-        return TestHub.in(folder, directory)
-                .with("hub.teams.enabled", "true")
-                .with("hub.teams.tenant-id", FakeGraph.TENANT_ID)
-                .with("hub.teams.client-id", FakeGraph.CLIENT_ID)
-                .with("hub.teams.client-secret", FakeGraph.CLIENT_SECRET)
-                .with("hub.teams.graph-url", graph.graphUrl())
-                .with("hub.teams.login-url", graph.loginUrl())
+        return graph.connect(TestHub.in(folder, directory))
                 .with("hub.teams.poll-interval", "200ms")
                 .with("hub.teams.users-refresh", "1h");
     }
