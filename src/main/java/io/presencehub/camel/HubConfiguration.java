@@ -45,6 +45,7 @@ public final class HubConfiguration implements CamelConfiguration {
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
         CamelChangePublisher publisher = new CamelChangePublisher(context);
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, Clock.systemUTC());
+        directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
                 settings.integer("hub.status.socket-send-buffer"),

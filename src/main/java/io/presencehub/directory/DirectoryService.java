@@ -31,6 +31,8 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
     private volatile String loadedDigest;
     private volatile String rejectedDigest;
     private final List<Consumer<Reload>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Runnable> swapGuard = Runnable::run;
+    private volatile Consumer<Reload> announcer = reload -> { };
 
     /** What one reload changed. */
     public record Reload(DirectoryIndex before, DirectoryIndex after, List<DirectoryEvent> events) {
@@ -60,6 +62,16 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         } catch (DirectoryException e) {
             throw new DirectoryException("directory file " + file.toAbsolutePath() + " rejected: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How a reload takes effect: {@code guard} runs the swap to the new directory together with
+     * {@code announcer} (which publishes the structural events), so that nothing published by
+     * others can fall between the two; the listeners run afterwards.
+     */
+    public void announceWith(Consumer<Runnable> guard, Consumer<Reload> announcer) {
+        this.swapGuard = guard;
+        this.announcer = announcer;
     }
 
     /** Adds a listener called after each successful reload, with what changed, in the order added. */
@@ -100,11 +112,14 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         DirectoryIndex before = current;
         DirectoryIndex after = new DirectoryIndex(directory);
         List<DirectoryEvent> events = DirectoryDiff.between(before.directory(), directory);
-        current = after;
+        Reload reload = new Reload(before, after, events);
+        swapGuard.accept(() -> {
+            current = after;
+            announcer.accept(reload);
+        });
         loadedDigest = digest;
         rejectedDigest = null;
         LOG.info("Directory reloaded from {}: {} changes", file.toAbsolutePath(), events.size());
-        Reload reload = new Reload(before, after, events);
         listeners.forEach(listener -> listener.accept(reload));
         return true;
     }

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings user state in line with a reloaded directory: publishes the structural events, moves
+ * Brings user state in line with a reloaded directory (its structural events are already
+ * published, see {@code DirectoryService.announceWith}): moves
  * users whose status was removed to the default status of the same type, updates the type of users
  * whose status got another type, and reports extensions that now belong to another user and
  * therefore show another state.
@@ -37,7 +38,6 @@ public final class DirectoryReconciler implements Consumer<Reload> {
     @Override
     public void accept(Reload reload) {
         Map<String, Shown> shownBefore = shownStates(reload.before());
-        publisher.directoryChanged(reload.events());
         replaceRemovedStatuses(reload.after());
         reportReassignedExtensions(reload.after(), shownBefore);
     }

@@ -1,0 +1,110 @@
+package io.presencehub.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.presencehub.directory.DirectoryService;
+import io.presencehub.directory.ExtensionEntry;
+import io.presencehub.model.DirectoryEvent;
+import io.presencehub.model.Origin;
+import io.presencehub.model.StateChange;
+import io.presencehub.model.UserUpdate;
+import io.presencehub.testing.MemoryStateStore;
+import io.presencehub.testing.TestDirectories;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clients never hear of a state change on an extension before its ExtensionAddedEvent or after its
+ * ExtensionRemovedEvent, however changes race with reloads (wired as HubConfiguration does).
+ */
+class ReloadAnnouncementOrderTest {
+
+    private static final String WITH_1005 = TestDirectories.SMALL.replace(
+            "- {number: \"1004\"}", "- {number: \"1004\"}\n          - {number: \"1005\"}");
+
+    @TempDir
+    Path folder;
+
+    private final List<String> wire = Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void stateEventsOfAnExtensionOnlyFallBetweenItsAddedAndRemovedEvents() throws IOException {
+        Path file = folder.resolve("directory.yaml");
+        Files.writeString(file, TestDirectories.SMALL);
+        DirectoryService directory = DirectoryService.load(file);
+        PresenceApplier applier = new PresenceApplier(new MemoryStateStore(), directory, new Recorder(directory),
+                Clock.systemUTC());
+        directory.announceWith(applier::betweenChanges, reload -> new Recorder(directory).directoryChanged(reload.events()));
+
+        AtomicBoolean done = new AtomicBoolean();
+        CompletableFuture<Void> changes = CompletableFuture.runAsync(() -> {
+            for (int i = 0; !done.get(); i++) {
+                Optional<ExtensionEntry> entry = directory.get().extension("HQ", "Sales", "1005");
+                if (entry.isPresent()) {
+                    applier.apply(UserUpdate.note(entry.get().user(), "n" + i, Origin.STATUS_INTERFACE));
+                }
+            }
+        });
+        for (int round = 0; round < 40; round++) {
+            Files.writeString(file, WITH_1005);
+            assertThat(directory.reloadIfChanged()).isTrue();
+            Files.writeString(file, TestDirectories.SMALL);
+            assertThat(directory.reloadIfChanged()).isTrue();
+        }
+        done.set(true);
+        changes.join();
+
+        boolean present = false;
+        int statesSeen = 0;
+        for (String line : List.copyOf(wire)) {
+            switch (line) {
+                case "ADDED 1005" -> present = true;
+                case "REMOVED 1005" -> present = false;
+                default -> {
+                    assertThat(present).as("a state event of 1005 while clients know it: %s", line).isTrue();
+                    statesSeen++;
+                }
+            }
+        }
+        assertThat(statesSeen).as("changes did race with the reloads").isPositive();
+    }
+
+    /** Formats as the status broadcaster does: by the extensions the directory in force shows. */
+    private final class Recorder implements ChangePublisher {
+        private final DirectoryService directory;
+
+        Recorder(DirectoryService directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public void stateChanged(StateChange change) {
+            directory.get().extensionsOf(change.user()).forEach(e -> wire.add("STATE " + e.extension().number()));
+        }
+
+        @Override
+        public void directoryChanged(List<DirectoryEvent> events) {
+            for (DirectoryEvent event : events) {
+                if (event.kind() == DirectoryEvent.Kind.EXTENSION_ADDED) {
+                    wire.add("ADDED " + event.names().get(2));
+                } else if (event.kind() == DirectoryEvent.Kind.EXTENSION_REMOVED) {
+                    wire.add("REMOVED " + event.names().get(2));
+                }
+            }
+        }
+
+        @Override
+        public void extensionReassigned(ExtensionReassignment reassignment) {
+        }
+    }
+}
