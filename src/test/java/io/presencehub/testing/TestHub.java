@@ -47,19 +47,32 @@ public final class TestHub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the hub on free ports. The supervising route controller keeps a hub up whose status
+     * server could not bind (it retries later), so a port lost to another socket in the meantime is
+     * detected here and the start repeated on other ports.
+     */
     public TestHub start() {
-        statusPort = FreePort.find();
-        managementPort = FreePort.find();
-        main = PresenceHubMain.createMain();
-        main.addOverrideProperty("hub.status.port", Integer.toString(statusPort));
-        main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
-        properties.forEach(main::addOverrideProperty);
-        try {
-            main.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("the hub did not start", e);
+        for (int attempt = 1; ; attempt++) {
+            statusPort = FreePort.find();
+            managementPort = FreePort.find();
+            main = PresenceHubMain.createMain();
+            main.addOverrideProperty("hub.status.port", Integer.toString(statusPort));
+            main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
+            properties.forEach(main::addOverrideProperty);
+            try {
+                main.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("the hub did not start", e);
+            }
+            if (main.getCamelContext().getRouteController().getRouteStatus("status-interface-server").isStarted()) {
+                return this;
+            }
+            stop();
+            if (attempt == 3) {
+                throw new IllegalStateException("the status server did not bind a free port in 3 attempts");
+            }
         }
-        return this;
     }
 
     public void stop() {
