@@ -30,13 +30,12 @@ final class AsteriskConfiguration {
     }
 
     static void configure(CamelContext context, HubSettings settings, StateStore store, DirectoryService directory,
-                          PresenceApplier applier) {
+                          PresenceApplier applier, Clock clock) {
         AsteriskStateMapper.checkKeys(context.getPropertiesComponent().loadProperties(
                 key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
                 .stringPropertyNames());
         AsteriskSyncSettings sync = AsteriskSyncSettings.from(settings::optionalText);
         AmiSettings ami = amiSettings(settings);
-        Clock clock = Clock.systemUTC();
         EchoFilter echoes = new EchoFilter();
         AsteriskLink[] link = new AsteriskLink[1];
         AsteriskWriter writer = new AsteriskWriter(new OutgoingPlanner(sync), directory, applier::current, store, echoes,

@@ -34,6 +34,9 @@ public final class HubConfiguration implements CamelConfiguration {
     /** The packaged defaults of every {@code hub.*} setting. */
     public static final String DEFAULTS = "presence-hub/application.properties";
 
+    /** Registry name of an optional {@link Clock} for every time the hub reads (the system clock otherwise). */
+    public static final String CLOCK = "hubClock";
+
     @Override
     public void configure(CamelContext context) throws Exception {
         addMissingDefaults(context.getPropertiesComponent());
@@ -44,7 +47,8 @@ public final class HubConfiguration implements CamelConfiguration {
                 settings.optionalText("hub.store.password").orElse(""));
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
         CamelChangePublisher publisher = new CamelChangePublisher(context);
-        PresenceApplier applier = new PresenceApplier(store, directory, publisher, Clock.systemUTC());
+        Clock clock = clock(context);
+        PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
@@ -62,9 +66,9 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusLineDecoder", new StatusLineDecoder(settings.integer("hub.status.max-line-length")));
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));
-        TeamsConfiguration.configure(context, settings, applier, directory, store);
+        TeamsConfiguration.configure(context, settings, applier, directory, store, clock);
         if (settings.flag("hub.asterisk.enabled")) {
-            AsteriskConfiguration.configure(context, settings, store, directory, applier);
+            AsteriskConfiguration.configure(context, settings, store, directory, applier, clock);
         } else {
             AsteriskConfiguration.bindDisabled(context);
         }
@@ -80,6 +84,12 @@ public final class HubConfiguration implements CamelConfiguration {
 
     private static void bind(CamelContext context, String name, Object bean) {
         context.getRegistry().bind(name, bean);
+    }
+
+    /** The clock bound as {@value #CLOCK} (a host application's or a test's), else the system clock in UTC. */
+    static Clock clock(CamelContext context) {
+        Clock bound = context.getRegistry().lookupByNameAndType(CLOCK, Clock.class);
+        return bound != null ? bound : Clock.systemUTC();
     }
 
     /** TLS for remote status clients; unused (and empty) while {@code hub.status.tls.enabled} is false. */

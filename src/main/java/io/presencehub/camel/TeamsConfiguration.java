@@ -37,7 +37,7 @@ final class TeamsConfiguration {
     }
 
     static void configure(CamelContext context, HubSettings settings, PresenceApplier applier,
-                          DirectoryService directory, StateStore store) {
+                          DirectoryService directory, StateStore store, Clock clock) {
         if (!settings.flag("hub.teams.enabled")) {
             TeamsDisabled disabled = new TeamsDisabled();
             for (String name : new String[] {"teamsUsers", "teamsPoller", "teamsWriter", "graphRequestProcessor",
@@ -50,7 +50,6 @@ final class TeamsConfiguration {
             bind(context, "teamsFanout", TeamsFanout.disabled());
             return;
         }
-        Clock clock = Clock.systemUTC();
         GraphSettings graph = new GraphSettings(
                 settings.optionalText("hub.teams.tenant-id").orElse(null),
                 settings.optionalText("hub.teams.client-id").orElse(null),
@@ -66,7 +65,7 @@ final class TeamsConfiguration {
         Duration window = duration(settings, "hub.teams.request-window");
         RequestBudget budget = new RequestBudget(settings.integer("hub.teams.request-budget"), window, clock);
         RetryPolicy retry = RetryPolicy.standard(clock);
-        GraphTokenProvider tokens = new GraphTokenProvider(graph);
+        GraphTokenProvider tokens = new GraphTokenProvider(graph, clock);
         TeamsUsers users = new TeamsUsers(graph, directory, store, clock, duration(settings, "hub.teams.users-refresh"));
         directory.addReloadListener(users::directoryChanged);
         TeamsPoller poller = new TeamsPoller(graph, users, budget, retry, new TeamsIncomingResolver(incoming), applier,

@@ -49,8 +49,8 @@ public final class GraphTokenProvider {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public GraphTokenProvider(GraphSettings settings) {
-        this(settings, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Clock.systemUTC());
+    public GraphTokenProvider(GraphSettings settings, Clock clock) {
+        this(settings, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), clock);
     }
 
     /** A valid access token (without the "Bearer " prefix); asks the token host only when the cached one is due. */

@@ -155,7 +155,7 @@ class GraphPresenceTranslatorTest {
     }
 
     private static String servedPresence(FakeGraph graph) throws Exception {
-        GraphTokenProvider tokens = new GraphTokenProvider(graph.settings());
+        GraphTokenProvider tokens = new GraphTokenProvider(graph.settings(), java.time.Clock.systemUTC());
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(graph.graphUrl() + "/users/u1/presence"))
                         .header("Authorization", "Bearer " + tokens.accessToken()).build(),

@@ -24,6 +24,7 @@ public final class TestHub implements AutoCloseable {
 
     private final Path folder;
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, Object> beans = new LinkedHashMap<>();
     private Main main;
     private int statusPort;
     private int managementPort;
@@ -47,6 +48,12 @@ public final class TestHub implements AutoCloseable {
         return this;
     }
 
+    /** Binds a bean in the registry before the hub configures itself (e.g. {@code hubClock}). */
+    public TestHub withBean(String name, Object bean) {
+        beans.put(name, bean);
+        return this;
+    }
+
     /**
      * Starts the hub on free ports. The supervising route controller keeps a hub up whose status
      * server could not bind (it retries later), so a port lost to another socket in the meantime is
@@ -60,6 +67,7 @@ public final class TestHub implements AutoCloseable {
             main.addOverrideProperty("hub.status.port", Integer.toString(statusPort));
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
             properties.forEach(main::addOverrideProperty);
+            beans.forEach(main::bind);
             try {
                 main.start();
             } catch (Exception e) {
