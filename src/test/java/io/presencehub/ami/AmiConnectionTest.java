@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AmiConnectionTest {
-    private static final Duration CEILING = Duration.ofSeconds(10);
+    private static final Duration CEILING = Duration.ofSeconds(30);
     private static final String P1001 = "CustomPresence:1001";
 
     private FakeAsterisk asterisk;

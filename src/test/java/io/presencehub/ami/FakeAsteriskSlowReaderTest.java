@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FakeAsteriskSlowReaderTest {
 
-    private static final Duration CEILING = Duration.ofSeconds(20);
+    private static final Duration CEILING = Duration.ofSeconds(30);
     private static final String PRESENTITY = "CustomPresence:1001";
 
     private FakeAsterisk asterisk;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The hub with AMI on, against FakeAsterisk, seen by a status client: both directions, echoes, reconnects, restarts. */
 class AsteriskSyncEndToEndTest {
 
-    private static final Duration CEILING = Duration.ofSeconds(15);
+    private static final Duration CEILING = Duration.ofSeconds(30);
     private static final String P1003 = "CustomPresence:1003";
     private static final String P1004 = "CustomPresence:1004";
 

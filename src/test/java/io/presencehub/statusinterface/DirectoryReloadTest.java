@@ -1,7 +1,6 @@
 package io.presencehub.statusinterface;
 
 import static org.awaitility.Awaitility.await;
-import java.time.Duration;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.UserKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -246,7 +245,7 @@ class DirectoryReloadTest {
             client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
             hub.writeDirectory(TestDirectories.SMALL.replace("{name: Lunch, type: away}", "{name: Lunch, type: dnd}"));
             UserKey bob = new UserKey("hq", "sales", "bob");
-            await().atMost(Duration.ofSeconds(10)).until(() -> hub.applier().current(bob).statusType() == StatusType.DND);
+            await().until(() -> hub.applier().current(bob).statusType() == StatusType.DND);
             assertThat(hub.applier().current(bob).statusId()).isEqualTo("Lunch");
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
         }

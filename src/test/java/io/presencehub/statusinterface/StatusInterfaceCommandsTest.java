@@ -176,7 +176,7 @@ class StatusInterfaceCommandsTest {
     void exitClosesTheConnectionWithoutReply() {
         try (LineClient client = hub.client()) {
             client.send("exit");
-            assertThat(client.isClosedByServer(5000)).isTrue();
+            assertThat(client.isClosedByServer(30_000)).isTrue();
         }
     }
 }

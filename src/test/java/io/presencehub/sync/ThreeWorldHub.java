@@ -11,6 +11,7 @@ import io.presencehub.teams.TeamsPoller;
 import io.presencehub.teams.TeamsWriter;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.SlowMachineTimeouts;
 import io.presencehub.testing.TestHub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ final class ThreeWorldHub implements AutoCloseable {
     }
 
     static ConditionFactory await() {
-        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20));
+        return Awaitility.await().atMost(SlowMachineTimeouts.AWAIT).pollInterval(Duration.ofMillis(20));
     }
 
     LineClient client() {

@@ -2,6 +2,7 @@ package io.presencehub.teams;
 
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
+import io.presencehub.testing.SlowMachineTimeouts;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class TeamsHubFixture {
     }
 
     static ConditionFactory await() {
-        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20));
+        return Awaitility.await().atMost(SlowMachineTimeouts.AWAIT).pollInterval(Duration.ofMillis(20));
     }
 
     static TeamsPoller poller(TestHub hub) {

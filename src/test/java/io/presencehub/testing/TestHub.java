@@ -111,7 +111,7 @@ public final class TestHub implements AutoCloseable {
         LineClient client = new LineClient(statusPort);
         int localPort = client.socket().getLocalPort();
         Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
-                .atMost(Duration.ofSeconds(10)).until(() -> group.stream()
+                .atMost(SlowMachineTimeouts.AWAIT).until(() -> group.stream()
                 .anyMatch(c -> c.remoteAddress() instanceof InetSocketAddress a && a.getPort() == localPort));
         return client;
     }
