@@ -37,6 +37,14 @@ final class TeamsHubFixture {
         return hub.context().getRegistry().lookupByNameAndType("teamsWriter", TeamsWriter.class);
     }
 
+    /**
+     * The Teams writer owes nothing: every write it decided on so far has been answered (one in flight still counts).
+     * Await it before asserting that Graph got no (further) write.
+     */
+    static boolean writerIdle(TestHub hub) {
+        return writer(hub).pendingCount() == 0;
+    }
+
     static UserState state(TestHub hub, UserKey user) {
         return hub.applier().current(user);
     }

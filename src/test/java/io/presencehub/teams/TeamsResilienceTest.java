@@ -64,6 +64,7 @@ class TeamsResilienceTest {
             await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
 
             assertThat(graph.tokensIssued()).isGreaterThanOrEqualTo(issued + 2);
+            await().until(() -> TeamsHubFixture.writerIdle(hub));
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200)).hasSize(3);
             awaitPolls(graph, 2);
             assertThat(health()).contains("UP");
@@ -105,6 +106,7 @@ class TeamsResilienceTest {
 
             await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
             // coalesced: once Graph is back, only the latest state is written
+            await().until(() -> TeamsHubFixture.writerIdle(hub));
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200)).hasSize(1);
             await().until(() -> health().contains("UP"));
         }
