@@ -224,6 +224,11 @@ public final class TeamsWriter {
         TeamsWrite write = call.write();
         Instant now = clock.instant();
         boolean gone = write.kind() == TeamsWrite.Kind.CLEAR_PRESENCE && answer.status() == 404;
+        if ((answer.ok() || gone) && write.kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
+            // first of all: a poll sent from now on may show the write's result and must find its echo, also while
+            // the held state is still being stored below (the poller decides on its own thread)
+            poller.expectEcho(user, new TeamsEcho(Optional.ofNullable(write.pair()), now));
+        }
         synchronized (lock) {
             Slot slot = slot(user);
             slot.inFlight = false;
@@ -265,9 +270,6 @@ public final class TeamsWriter {
                 return;
             }
             store.saveObservation(new Observation(KIND_HELD, user.asText(), heldAsText(slot.held, slot.heldFor), now));
-        }
-        if (write.kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
-            poller.expectEcho(user, new TeamsEcho(Optional.ofNullable(write.pair()), now));
         }
         LOG.debug("Teams: {} {} for {} done", write.kind(), write.pair() == null ? "" : write.pair().text(), user);
     }

@@ -247,7 +247,10 @@ public final class FakeAsterisk implements AutoCloseable {
         return loginAttempts.get();
     }
 
-    /** Setvar PRESENCE_STATE actions received for a presentity, accepted or not. */
+    /**
+     * Setvar PRESENCE_STATE actions received for a presentity, accepted or not. Counted on receipt: the
+     * stored presence ({@link #presence}) and its events follow a moment later.
+     */
     public int setvarCount(String presentity) {
         AtomicInteger count = setvars.get(key(presentity));
         return count == null ? 0 : count.get();
@@ -387,8 +390,10 @@ public final class FakeAsterisk implements AutoCloseable {
      */
     boolean writeFromSetvar(String provider, String value, Runnable sendResponse) {
         if (provider.regionMatches(true, 0, PROVIDER, 0, PROVIDER.length())) {
-            setvars.computeIfAbsent(key(provider), k -> new AtomicInteger()).incrementAndGet();
+            // the value first: a test that sees the count also sees the value (the stored presence, and with
+            // it presence(), follows only after the response)
             lastSetvarValues.put(key(provider), value == null ? "" : value);
+            setvars.computeIfAbsent(key(provider), k -> new AtomicInteger()).incrementAndGet();
         }
         if (!provider.regionMatches(true, 0, PROVIDER, 0, PROVIDER.length()) || provider.length() == PROVIDER.length()
                 || value == null || value.isEmpty()) {

@@ -76,7 +76,7 @@ class FakeAsteriskBehavesLikeTranscriptTest {
             assertTrue(expected.size() > 1, "recording of " + conn + " has messages to compare");
             awaitMessages(conn, expected.size());
             if (recordedEof.containsKey(conn)) {
-                await().atMost(Duration.ofSeconds(5)).until(clients.get(conn)::closedByServer);
+                await().until(clients.get(conn)::closedByServer);
             }
             assertEquals(String.join("\n", expected), String.join("\n", canonical(comparable(clients.get(conn).received()))),
                     transcript + " connection " + conn);
@@ -102,7 +102,7 @@ class FakeAsteriskBehavesLikeTranscriptTest {
 
     private void awaitMessages(String conn, int count) {
         Client client = clients.get(conn);
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10))
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
                 .until(() -> comparable(client.received()).size() >= count);
     }
 

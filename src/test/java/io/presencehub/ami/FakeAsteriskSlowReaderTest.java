@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FakeAsteriskSlowReaderTest {
 
-    private static final Duration CEILING = Duration.ofSeconds(20);
+    private static final Duration CEILING = Duration.ofSeconds(30);
     private static final String PRESENTITY = "CustomPresence:1001";
 
     private FakeAsterisk asterisk;
@@ -30,6 +30,9 @@ class FakeAsteriskSlowReaderTest {
     void startAsterisk() throws IOException {
         asterisk = new FakeAsterisk().addUser("hub", "hubsecret", true).start();
         asterisk.setSendBufferSize(4096);
+        // not Asterisk's 100 ms: the draining reader must not be dropped for being descheduled on a loaded
+        // machine; the stalled one never reads again, so it is dropped after any timeout
+        asterisk.setWriteTimeout(Duration.ofSeconds(1));
     }
 
     @AfterEach

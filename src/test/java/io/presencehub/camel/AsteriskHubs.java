@@ -1,6 +1,7 @@
 package io.presencehub.camel;
 
 import io.presencehub.ami.FakeAsterisk;
+import io.presencehub.sync.asterisk.AsteriskWriter;
 import io.presencehub.testing.TestHub;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,15 @@ public final class AsteriskHubs {
                 .with("hub.asterisk.reconnect-min", "100")
                 .with("hub.asterisk.reconnect-max", "400")
                 .with("hub.asterisk.auth-retry", "700");
+    }
+
+    /**
+     * Whether the hub's Asterisk writer has nothing queued or unanswered: every Setvar it decided on so far has
+     * reached the fake (and been counted there). Await it before asserting that a presentity got no Setvar.
+     */
+    static boolean writerIdle(TestHub hub) {
+        return hub.context().getRegistry().lookupByNameAndType("asteriskWriter", AsteriskWriter.class)
+                .pendingCount() == 0;
     }
 
     static boolean connected(TestHub hub) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,16 +42,20 @@ class ConsistentReadsTest {
         PresenceApplier applier = new PresenceApplier(new MemoryStateStore(), () -> index, new Recorder(), Clock.systemUTC());
         StatusCommandHandler handler = new StatusCommandHandler(() -> index, applier);
 
+        // the changes start only after the first reads: however the threads are scheduled, reports get checked
+        CountDownLatch readsStarted = new CountDownLatch(1);
         CompletableFuture<Void> changes = CompletableFuture.runAsync(() -> {
+            awaitQuietly(readsStarted);
             for (int i = 0; i < CHANGES; i++) {
                 String name = i % 2 == 0 ? "Lunch" : "Away";
                 applier.apply(UserUpdate.status(ALICE, sales.statusNamed(name).orElseThrow(), Origin.ASTERISK));
             }
         });
-        while (!changes.isDone()) {
+        do {
             handler.handle(InboundLine.of("get_extension_state"), wire::add);
             handler.handle(InboundLine.of("get_extension_status@#HQ@#Sales@#1002"), wire::add);
-        }
+            readsStarted.countDown();
+        } while (!changes.isDone());
         changes.join();
 
         String shown = "Available";
@@ -68,6 +73,14 @@ class ConsistentReadsTest {
         }
         assertThat(reportsChecked).isPositive();
         assertThat(shown).isEqualTo("Away");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Publishes events into the same ordered stream the replies go to. */

@@ -1,6 +1,7 @@
 package io.presencehub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.directory.ExtensionEntry;
@@ -14,12 +15,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +38,10 @@ class ReloadAnnouncementOrderTest {
     Path folder;
 
     private final List<String> wire = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger stateEvents = new AtomicInteger();
 
     @Test
-    void stateEventsOfAnExtensionOnlyFallBetweenItsAddedAndRemovedEvents() throws IOException {
+    void stateEventsOfAnExtensionOnlyFallBetweenItsAddedAndRemovedEvents() throws IOException, InterruptedException {
         Path file = folder.resolve("directory.yaml");
         Files.writeString(file, TestDirectories.SMALL);
         DirectoryService directory = DirectoryService.load(file);
@@ -47,22 +50,35 @@ class ReloadAnnouncementOrderTest {
         directory.announceWith(applier::betweenChanges, reload -> new Recorder(directory).directoryChanged(reload.events()));
 
         AtomicBoolean done = new AtomicBoolean();
-        CompletableFuture<Void> changes = CompletableFuture.runAsync(() -> {
+        AtomicBoolean running = new AtomicBoolean();
+        Thread changes = new Thread(() -> {
+            running.set(true);
             for (int i = 0; !done.get(); i++) {
                 Optional<ExtensionEntry> entry = directory.get().extension("HQ", "Sales", "1005");
                 if (entry.isPresent()) {
                     applier.apply(UserUpdate.note(entry.get().user(), "n" + i, Origin.STATUS_INTERFACE));
                 }
             }
-        });
-        for (int round = 0; round < 40; round++) {
-            Files.writeString(file, WITH_1005);
-            assertThat(directory.reloadIfChanged()).isTrue();
-            Files.writeString(file, TestDirectories.SMALL);
-            assertThat(directory.reloadIfChanged()).isTrue();
+        }, "changes");
+        changes.setDaemon(true);
+        changes.start();
+        try {
+            await().until(running::get);
+            // at least 40 rounds, and on until changes did race with them (a slow or busy machine may need more
+            // rounds for the other thread to catch 1005 while it exists)
+            long giveUpAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            for (int round = 0; round < 40 || stateEvents.get() == 0; round++) {
+                assertThat(System.nanoTime() - giveUpAt).as("a minute of rounds without one change of 1005 getting through")
+                        .isNegative();
+                Files.writeString(file, WITH_1005);
+                assertThat(directory.reloadIfChanged()).isTrue();
+                Files.writeString(file, TestDirectories.SMALL);
+                assertThat(directory.reloadIfChanged()).isTrue();
+            }
+        } finally {
+            done.set(true);
+            changes.join();
         }
-        done.set(true);
-        changes.join();
 
         boolean present = false;
         int statesSeen = 0;
@@ -89,7 +105,10 @@ class ReloadAnnouncementOrderTest {
 
         @Override
         public void stateChanged(StateChange change) {
-            directory.get().extensionsOf(change.user()).forEach(e -> wire.add("STATE " + e.extension().number()));
+            directory.get().extensionsOf(change.user()).forEach(e -> {
+                wire.add("STATE " + e.extension().number());
+                stateEvents.incrementAndGet();
+            });
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.presencehub.sync;
 import io.presencehub.ami.FakeAsterisk;
 import io.presencehub.camel.AsteriskHubs;
 import io.presencehub.camel.AsteriskLink;
+import io.presencehub.model.StatusType;
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
 import io.presencehub.sync.asterisk.AsteriskWriter;
@@ -11,6 +12,7 @@ import io.presencehub.teams.TeamsPoller;
 import io.presencehub.teams.TeamsWriter;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.SlowMachineTimeouts;
 import io.presencehub.testing.TestHub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,10 +32,14 @@ final class ThreeWorldHub implements AutoCloseable {
     static final String ALICE_ID = "u-alice";
     /** Alice's default extension's presentity: what her phone shows and sets. */
     static final String PHONE = "CustomPresence:1001";
+    /** Bob ({@code TestDirectories.SMALL}: extension 1003, no e-mail): his phone serves as a marker. */
+    static final UserKey BOB = new UserKey("hq", "sales", "bob");
+    private static final String BOBS_PHONE = "CustomPresence:1003";
 
     final FakeAsterisk asterisk;
     final FakeGraph graph;
     final TestHub hub;
+    private int bobsPhoneChanges;
 
     private ThreeWorldHub(FakeAsterisk asterisk, FakeGraph graph, TestHub hub) {
         this.asterisk = asterisk;
@@ -68,7 +74,7 @@ final class ThreeWorldHub implements AutoCloseable {
     }
 
     static ConditionFactory await() {
-        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20));
+        return Awaitility.await().atMost(SlowMachineTimeouts.AWAIT).pollInterval(Duration.ofMillis(20));
     }
 
     LineClient client() {
@@ -104,6 +110,35 @@ final class ThreeWorldHub implements AutoCloseable {
     void awaitPolls(int cycles) {
         int start = graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID);
         await().until(() -> graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID) >= start + cycles);
+    }
+
+    /** Neither writer owes anything: every Setvar and Graph write decided on so far has been answered. */
+    boolean writersIdle() {
+        return teamsWriter().pendingCount() == 0 && asteriskWriter().pendingCount() == 0;
+    }
+
+    /**
+     * Changes bob's phone (dnd, then away, alternately) and returns the status event it causes. As a marker: a client
+     * that had nothing else coming gets exactly this event next. The hub handles AMI reports in the order Asterisk
+     * sends them (so an event wrongly caused by an earlier report, e.g. an echo, comes first) and queues events for a
+     * client in the order they happen (so does one caused by a poll answer handled before). Bob has no e-mail and
+     * his change comes from Asterisk: it is written to neither Teams nor his phone.
+     */
+    String changeBobsPhone() {
+        boolean dnd = bobsPhoneChanges++ % 2 == 0;
+        asterisk.setPresence(BOBS_PHONE, dnd ? "dnd" : "away", "", "");
+        return "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#" + (dnd ? "Do Not Disturb" : "Lunch");
+    }
+
+    /**
+     * Waits until the hub has handled every AMI report sent so far: a change of bob's phone sent after them has
+     * reached bob's state (reports are handled one at a time, in Asterisk's order).
+     */
+    void awaitAsteriskReports() {
+        boolean dnd = bobsPhoneChanges % 2 == 0;
+        changeBobsPhone();
+        StatusType expected = dnd ? StatusType.DND : StatusType.AWAY;
+        await().until(() -> hub.applier().current(BOB).statusType() == expected);
     }
 
     private <T> T bean(String name, Class<T> type) {

@@ -80,6 +80,7 @@ class TeamsConvergenceTest {
                 // still: nothing moves any more
                 UserState settled = state(hub, ALICE);
                 awaitPolls(graph, 5);
+                await().until(() -> TeamsHubFixture.writerIdle(hub));
                 assertThat(state(hub, ALICE).version()).isEqualTo(settled.version());
                 assertThat(graph.writeCalls()).hasSize(writes);
 

@@ -2,6 +2,7 @@ package io.presencehub.teams;
 
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
+import io.presencehub.testing.SlowMachineTimeouts;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class TeamsHubFixture {
     }
 
     static ConditionFactory await() {
-        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20));
+        return Awaitility.await().atMost(SlowMachineTimeouts.AWAIT).pollInterval(Duration.ofMillis(20));
     }
 
     static TeamsPoller poller(TestHub hub) {
@@ -34,6 +35,14 @@ final class TeamsHubFixture {
 
     static TeamsWriter writer(TestHub hub) {
         return hub.context().getRegistry().lookupByNameAndType("teamsWriter", TeamsWriter.class);
+    }
+
+    /**
+     * The Teams writer owes nothing: every write it decided on so far has been answered (one in flight still counts).
+     * Await it before asserting that Graph got no (further) write.
+     */
+    static boolean writerIdle(TestHub hub) {
+        return writer(hub).pendingCount() == 0;
     }
 
     static UserState state(TestHub hub, UserKey user) {

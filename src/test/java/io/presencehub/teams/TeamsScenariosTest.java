@@ -6,6 +6,7 @@ import static io.presencehub.teams.TeamsHubFixture.await;
 import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
 import static io.presencehub.teams.TeamsHubFixture.awaitPolls;
 import static io.presencehub.teams.TeamsHubFixture.state;
+import static io.presencehub.teams.TeamsHubFixture.writerIdle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.model.Origin;
@@ -64,7 +65,10 @@ class TeamsScenariosTest {
 
             awaitPolls(graph, 3);
             assertThat(client.staysSilent(300)).isTrue();
+            // a reply comes after every event already queued for its client: the polls handled so far caused none
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Do Not Disturb");
             assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
+            await().until(() -> writerIdle(hub));
             assertThat(graph.writeCalls()).hasSize(1);
         }
     }
@@ -82,6 +86,8 @@ class TeamsScenariosTest {
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Available",
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Available");
             awaitPolls(graph, 2);
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Available");
+            await().until(() -> writerIdle(hub));
             assertThat(graph.writeCalls()).isEmpty();
             assertThat(graph.appSession(ALICE_ID)).isEmpty();
         }
@@ -119,6 +125,7 @@ class TeamsScenariosTest {
             assertThat(graph.writeCalls(Endpoint.CLEAR_PRESENCE)).hasSize(1);
             awaitPolls(graph, 3);
             assertThat(client.staysSilent(300)).isTrue();
+            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Available");
             assertThat(state(hub, ALICE).statusType()).isEqualTo(StatusType.AVAILABLE);
         }
     }
@@ -138,6 +145,9 @@ class TeamsScenariosTest {
 
             awaitPolls(graph, 3);
             assertThat(listener.staysSilent(300)).isTrue();
+            assertThat(listener.ask("get_extension_status@#HQ@#Sales@#1001"))
+                    .isEqualTo("ExtensionStatus@#Do Not Disturb");
+            await().until(() -> writerIdle(hub));
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).hasSize(1);
             assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).hasSize(1);
         }

@@ -9,9 +9,11 @@ import io.presencehub.model.Origin;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
 import io.presencehub.model.UserUpdate;
 import io.presencehub.store.JdbcStateStore;
 import io.presencehub.store.Observation;
+import io.presencehub.store.StateStore;
 import io.presencehub.sync.ChangePublisher;
 import io.presencehub.sync.ExtensionReassignment;
 import io.presencehub.sync.PresenceApplier;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +39,10 @@ class TeamsWriterTest {
     private JdbcStateStore store;
     private PresenceApplier applier;
     private RequestBudget budget;
+    private TeamsPoller poller;
     private TeamsWriter writer;
+    /** Runs while the writer stores what Graph accepted (inside {@code onAnswer}). */
+    private Runnable whileStoringHeld = () -> { };
 
     @BeforeEach
     void setUp() {
@@ -60,11 +66,11 @@ class TeamsWriterTest {
         budget = new RequestBudget(1500, Duration.ofSeconds(30), clock);
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0, clock);
         TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock, Duration.ofHours(1));
-        TeamsPoller poller = new TeamsPoller(settings, users, budget, retry,
+        poller = new TeamsPoller(settings, users, budget, retry,
                 new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, store, clock);
         writer = new TeamsWriter(settings, users, new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
-                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), budget, retry, applier, poller, store,
-                clock, 200, Duration.ofSeconds(30));
+                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), budget, retry, applier, poller,
+                new HeldHook(store), clock, 200, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -75,6 +81,43 @@ class TeamsWriterTest {
     private void set(StatusType type) {
         applier.apply(UserUpdate.status(ALICE, directory.tenantOf(ALICE).orElseThrow().defaultStatus(type)
                 .orElseThrow(), Origin.STATUS_INTERFACE)).ifPresent(writer::stateChanged);
+    }
+
+    /** The test's store, running {@link #whileStoringHeld} when the writer stores what Graph holds. */
+    private final class HeldHook implements StateStore {
+        private final StateStore store;
+
+        HeldHook(StateStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Map<UserKey, UserState> loadUserStates() {
+            return store.loadUserStates();
+        }
+
+        @Override
+        public void saveUserState(UserKey user, UserState state) {
+            store.saveUserState(user, state);
+        }
+
+        @Override
+        public void saveObservation(Observation observation) {
+            if (observation.kind().equals(TeamsWriter.KIND_HELD)) {
+                whileStoringHeld.run();
+            }
+            store.saveObservation(observation);
+        }
+
+        @Override
+        public Map<String, Observation> loadObservations(String kind) {
+            return store.loadObservations(kind);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
     }
 
     private static GraphAnswer answer(GraphCall call, int status, String retryAfter) {
@@ -153,6 +196,27 @@ class TeamsWriterTest {
         assertThat(writer.dueCalls()).isEmpty();
         set(StatusType.AWAY);
         assertThat(writer.dueCalls()).hasSize(1);
+    }
+
+    @Test
+    void aPollHandledWhileTheWriterStoresAClearSeesTheClearsEchoAndChangesNothing() {
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
+        clock.advance(Duration.ofMillis(1));
+        poller.observe(ALICE, new GraphObservation("Busy", "InACall", "", "00000000000000000002"), clock.instant());
+        set(StatusType.AVAILABLE);
+        GraphCall clear = writer.dueCalls().get(0);
+        assertThat(clear.write()).isEqualTo(TeamsWrite.clear());
+        // Graph answered the clear; a poll sent after that answer arrived shows the user's own Teams state (a meeting)
+        // and is handled on the poll thread while the writer is still storing what Graph holds now
+        whileStoringHeld = () -> {
+            clock.advance(Duration.ofMillis(1));
+            poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"),
+                    clock.instant());
+        };
+        writer.onAnswer(answer(clear, 200, null));
+        assertThat(applier.current(ALICE).statusType()).as("the clear's visible result is its echo, not a change")
+                .isEqualTo(StatusType.AVAILABLE);
     }
 
     @Test

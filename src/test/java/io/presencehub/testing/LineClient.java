@@ -15,7 +15,8 @@ import java.util.List;
 /** A status-interface client over a plain socket, reading exactly as a telnet user would see it. */
 public class LineClient implements AutoCloseable {
 
-    private static final int READ_TIMEOUT_MS = 10_000;
+    /** How long a read waits for the next byte: generous, a slow CI machine may take seconds for one event. */
+    private static final int READ_TIMEOUT_MS = 30_000;
 
     private final Socket socket;
     private final InputStream in;

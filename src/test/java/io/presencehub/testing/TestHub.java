@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -94,9 +95,15 @@ public final class TestHub implements AutoCloseable {
         return folder.resolve("directory.yaml");
     }
 
+    /**
+     * Replaces the directory file in one step (written beside it, then moved over it), so that the hub's reload
+     * check, which may run at any moment, never reads a half-written file.
+     */
     public void writeDirectory(String yaml) {
         try {
-            Files.writeString(directoryFile(), yaml, StandardCharsets.UTF_8);
+            Path next = folder.resolve("directory.yaml.next");
+            Files.writeString(next, yaml, StandardCharsets.UTF_8);
+            Files.move(next, directoryFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,7 +126,7 @@ public final class TestHub implements AutoCloseable {
         LineClient client = new LineClient(statusPort);
         int localPort = client.socket().getLocalPort();
         Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
-                .atMost(Duration.ofSeconds(10)).until(() -> group.stream()
+                .atMost(SlowMachineTimeouts.AWAIT).until(() -> group.stream()
                 .anyMatch(c -> c.remoteAddress() instanceof InetSocketAddress a && a.getPort() == localPort));
         return client;
     }

@@ -49,6 +49,8 @@ public final class AsteriskWriter implements OutgoingState {
     private final Deque<String> queue = new ArrayDeque<>();
     private final Map<String, PresenceWrite> persistedPending = new ConcurrentHashMap<>();
     private final Map<String, AsteriskObservation> written = new ConcurrentHashMap<>();
+    /** The write being sent now (at most one: one writer thread), with the echo it expects. */
+    private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private boolean ready;
     private boolean persistNeeded;
     private volatile boolean running;
@@ -124,9 +126,20 @@ public final class AsteriskWriter implements OutgoingState {
         }
     }
 
+    private record InFlight(PresenceWrite write, AsteriskPresence echo) {
+    }
+
     @Override
     public boolean hasPending(String presentity) {
-        return desired.containsKey(presentity);
+        // the write being sent first, the desired one second: the writer forgets them in the opposite order
+        InFlight sending = inFlight.get(presentity);
+        PresenceWrite pending = desired.get(presentity);
+        if (pending == null) {
+            return false;
+        }
+        // Asterisk already reported the write being sent, so it is applied there and only this thread's bookkeeping
+        // is left: a phone report after its echo is newer than the hub's change and must be able to decide
+        return sending == null || sending.write() != pending || !echoes.wasReported(sending.echo());
     }
 
     @Override
@@ -264,9 +277,11 @@ public final class AsteriskWriter implements OutgoingState {
         }
         AsteriskPresence echo = encoded.expectedEcho();
         echoes.expect(echo);
+        inFlight.put(presentity, new InFlight(write, echo));
         try {
             sink.write(write);
         } catch (AmiNotConnectedException e) {
+            inFlight.remove(presentity);
             echoes.cancel(echo);
             synchronized (lock) {
                 ready = false;
@@ -276,16 +291,21 @@ public final class AsteriskWriter implements OutgoingState {
             LOG.info("Asterisk write to {} postponed until AMI is back: {}", presentity, e.getMessage());
             return;
         } catch (RuntimeException e) {
+            inFlight.remove(presentity);
             echoes.cancel(echo);
             LOG.error("Asterisk write to {} failed and is dropped: {}", presentity, e.getMessage());
             done(write);
             return;
         }
-        AsteriskObservation sent = AsteriskObservation.of(echo, clock.instant());
-        written.put(presentity, sent);
-        store.saveObservation(sent.toStored(AsteriskObservation.KIND_WRITTEN));
-        LOG.debug("Asterisk write {} = {}", encoded.variable(), encoded.value());
-        done(write);
+        try {
+            AsteriskObservation sent = AsteriskObservation.of(echo, clock.instant());
+            written.put(presentity, sent);
+            store.saveObservation(sent.toStored(AsteriskObservation.KIND_WRITTEN));
+            LOG.debug("Asterisk write {} = {}", encoded.variable(), encoded.value());
+            done(write);
+        } finally {
+            inFlight.remove(presentity);
+        }
     }
 
     /** Removes a handled write unless a newer one replaced it meanwhile (then that one is queued again). */

@@ -17,11 +17,14 @@ public final class EchoFilter {
     static final int MAX_OUTSTANDING = 16;
 
     private final Map<String, Deque<AsteriskPresence>> outstanding = new HashMap<>();
+    /** Per presentity, the write Asterisk reported back last (since the last write registered for it). */
+    private final Map<String, AsteriskPresence> reported = new HashMap<>();
 
     /** Registers a write before it is sent (its report may arrive before the send returns). */
     public synchronized void expect(AsteriskPresence echo) {
         Deque<AsteriskPresence> queue = outstanding.computeIfAbsent(echo.presentity(), p -> new ArrayDeque<>());
         queue.addLast(echo);
+        reported.remove(echo.presentity());
         if (queue.size() > MAX_OUTSTANDING) {
             queue.removeFirst();
         }
@@ -47,6 +50,7 @@ public final class EchoFilter {
         while (!queue.removeFirst().equals(report)) {
             // older writes were overtaken: Asterisk already shows a later one
         }
+        reported.put(report.presentity(), report);
         if (queue.isEmpty()) {
             outstanding.remove(report.presentity());
         }
@@ -58,8 +62,18 @@ public final class EchoFilter {
         return outstanding.containsKey(presentity);
     }
 
+    /**
+     * Whether Asterisk has reported this write back (it is applied there): its echo was the last one consumed for
+     * the presentity and no equal write is still unanswered.
+     */
+    public synchronized boolean wasReported(AsteriskPresence echo) {
+        Deque<AsteriskPresence> queue = outstanding.get(echo.presentity());
+        return echo.equals(reported.get(echo.presentity())) && (queue == null || !queue.contains(echo));
+    }
+
     /** After a reconnect the snapshot is the truth about what Asterisk holds; nothing older is still in flight. */
     public synchronized void clear(String presentity) {
         outstanding.remove(presentity);
+        reported.remove(presentity);
     }
 }

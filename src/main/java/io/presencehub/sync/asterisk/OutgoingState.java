@@ -7,7 +7,10 @@ import java.util.Optional;
 /** What the incoming side needs to know about the hub's writes to Asterisk. */
 public interface OutgoingState {
 
-    /** The hub still has to write this presentity (queued, or kept while AMI was down). */
+    /**
+     * The hub still has to write this presentity (queued, being sent, or kept while AMI was down). A write that
+     * Asterisk has already reported back is not pending any more, even while the writer is still finishing it.
+     */
     boolean hasPending(String presentity);
 
     /** The last value the hub wrote to the presentity, with the time it was written. */

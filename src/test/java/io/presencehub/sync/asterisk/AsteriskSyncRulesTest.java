@@ -103,6 +103,23 @@ class AsteriskSyncRulesTest {
     }
 
     @Test
+    void aPhoneChangeJustAfterTheEchoDecidesEvenBeforeTheWriterHasFinishedTheWrite() {
+        SyncHarness sync = new SyncHarness(SyncHarness.settings("default-extension", "default-extension")).connect();
+        // Asterisk applies and reports the hub's Setvar, then the phone changes; the inbox thread handles both
+        // reports before the writer thread, woken by the Setvar's response, has finished with the write
+        sync.whileWriting = () -> {
+            sync.whileWriting = () -> { };
+            sync.asterisk.put(A1, new AsteriskPresence(A1, "available", "", ""));
+            sync.inbox.offer(sync.asterisk.get(A1));
+            sync.inbox.drainNow();
+        };
+        sync.hubSets(ALICE, "Lunch", "in the lab");
+        assertThat(sync.asterisk.get(A1).state()).isEqualTo("available");
+        assertThat(sync.hubStatus(ALICE)).as("the phone's change is newer than the hub's write").isEqualTo("Available");
+        assertThat(sync.sent).hasSize(1);
+    }
+
+    @Test
     void aPhoneSettingTheHubsLastValueAgainAfterAnotherChangeStillDecides() {
         SyncHarness sync = new SyncHarness(SyncHarness.settings("default-extension", "default-extension")).connect();
         sync.hubSets(ALICE, "Lunch", "note");

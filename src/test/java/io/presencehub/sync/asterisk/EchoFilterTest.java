@@ -41,6 +41,17 @@ class EchoFilterTest {
     }
 
     @Test
+    void aWriteCountsAsReportedOnceItsEchoCameAndUntilTheNextWrite() {
+        echoes.expect(value("away", "1"));
+        assertThat(echoes.wasReported(value("away", "1"))).isFalse();
+        assertThat(echoes.isEcho(value("away", "1"))).isTrue();
+        assertThat(echoes.wasReported(value("away", "1"))).isTrue();
+        echoes.expect(value("away", "1"));
+        assertThat(echoes.wasReported(value("away", "1"))).as("the same value written again, not reported yet")
+                .isFalse();
+    }
+
+    @Test
     void aCancelledWriteIsForgotten() {
         echoes.expect(value("away", "1"));
         echoes.cancel(value("away", "1"));

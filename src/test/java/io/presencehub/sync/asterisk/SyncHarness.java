@@ -74,6 +74,11 @@ final class SyncHarness {
     /** While true, Asterisk's reports of the hub's writes wait in {@link #heldEchoes} instead of arriving. */
     boolean holdEchoes;
     final List<AsteriskPresence> heldEchoes = new ArrayList<>();
+    /**
+     * Runs inside the hub's write once Asterisk has stored it (and reported it, unless echoes are held): what another
+     * thread may do before the writer's thread is done with the write.
+     */
+    Runnable whileWriting = () -> { };
 
     SyncHarness(AsteriskSyncSettings settings) {
         this(settings, new MemoryStateStore(), Map.of());
@@ -174,6 +179,7 @@ final class SyncHarness {
         } else {
             inbox.offer(stored);
         }
+        whileWriting.run();
     }
 
     /** Delivers the oldest held echo and lets the hub react to it. */
