@@ -4,11 +4,37 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The visible effect the hub expects from its own session write: the pair it set, or (after clearPresence) whatever
- * the user's own state is. Only a read that started after the write completed can show it.
+ * The visible effect of one of the hub's own session writes: the pair it set, or (after clearPresence) whatever the
+ * user's own state is. A read sent after the write was sent may show it; a read sent after its answer came back
+ * settles it, whatever that read shows.
  *
- * @param session   the pair set, empty after a clear
- * @param writtenAt when Graph confirmed the write
+ * @param session    the pair set, empty after a clear
+ * @param sentAt     when the write was sent to Graph
+ * @param answeredAt when its answer was taken, null while it is in flight
  */
-public record TeamsEcho(Optional<SessionPair> session, Instant writtenAt) {
+public record TeamsEcho(Optional<SessionPair> session, Instant sentAt, Instant answeredAt) {
+
+    /** A write sent and answered at the same instant. */
+    public TeamsEcho(Optional<SessionPair> session, Instant writtenAt) {
+        this(session, writtenAt, writtenAt);
+    }
+
+    /** Whether a read sent at {@code readStartedAt} may have reached Graph after this write. */
+    boolean visibleTo(Instant readStartedAt) {
+        return readStartedAt.isAfter(sentAt);
+    }
+
+    /** Whether a read sent at {@code readStartedAt} reached Graph after this write was answered. */
+    boolean settledBy(Instant readStartedAt) {
+        return answeredAt != null && readStartedAt.isAfter(answeredAt);
+    }
+
+    /** Whether {@code observed} may be this write's result. */
+    boolean explains(GraphObservation observed) {
+        return session.isEmpty() || observed.showsPair(session.get());
+    }
+
+    TeamsEcho answered(Instant at) {
+        return answeredAt != null ? this : new TeamsEcho(session, sentAt, at);
+    }
 }

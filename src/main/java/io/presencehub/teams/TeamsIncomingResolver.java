@@ -3,6 +3,7 @@ package io.presencehub.teams;
 import io.presencehub.model.StatusType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public final class TeamsIncomingResolver {
         CHANGE
     }
 
-    /** The verdict, the hub type for {@link Verdict#CHANGE}, and whether the pending echo is used up. */
+    /** The verdict, the hub type for {@link Verdict#CHANGE}, and whether the read settled one of the hub's writes. */
     public record Decision(Verdict verdict, Optional<StatusType> type, boolean echoConsumed) {
         static Decision of(Verdict verdict, boolean echoConsumed) {
             return new Decision(verdict, Optional.empty(), echoConsumed);
@@ -45,31 +46,32 @@ public final class TeamsIncomingResolver {
     /**
      * @param previous      the observation held (null for none)
      * @param observed      the presence just read
-     * @param echo          the effect of the hub's last write not yet seen (null for none)
+     * @param echoes        the hub's own writes whose effect was not yet settled by a read (in flight or answered)
      * @param readStartedAt when the read that returned {@code observed} was sent
      */
-    public Decision resolve(GraphObservation previous, GraphObservation observed, TeamsEcho echo,
+    public Decision resolve(GraphObservation previous, GraphObservation observed, Collection<TeamsEcho> echoes,
                             Instant readStartedAt) {
         if (previous != null && isOlder(observed.sequenceNumber(), previous.sequenceNumber())) {
             return Decision.of(Verdict.STALE, false);
         }
-        // only a read sent after the write can show its effect; that read settles the echo either way
-        boolean echoDue = echo != null && readStartedAt.isAfter(echo.writtenAt());
+        // a read sent after a write was answered settles that write's echo, whatever it shows
+        boolean settles = echoes.stream().anyMatch(e -> e.settledBy(readStartedAt));
         if (previous == null) {
-            return Decision.of(Verdict.BASELINE, echoDue);
+            return Decision.of(Verdict.BASELINE, settles);
         }
         if (observed.samePresence(previous)) {
-            return Decision.of(Verdict.UNCHANGED, echoDue);
+            return Decision.of(Verdict.UNCHANGED, settles);
         }
-        if (echoDue && (echo.session().isEmpty() || observed.showsPair(echo.session().get()))) {
-            // after a clear, the user's own state shows again: whatever it is, the hub caused the change
-            return Decision.of(Verdict.ECHO, true);
+        // a read sent after a write may show its result, even while the write's answer is still on its way; after
+        // a clear, the user's own state shows again: whatever it is, the hub caused the change
+        if (echoes.stream().anyMatch(e -> e.visibleTo(readStartedAt) && e.explains(observed))) {
+            return Decision.of(Verdict.ECHO, settles);
         }
         Optional<StatusType> type = mapper.map(observed.availability(), observed.activity());
         if (type.isEmpty()) {
-            return Decision.of(Verdict.UNMAPPED, echoDue);
+            return Decision.of(Verdict.UNMAPPED, settles);
         }
-        return new Decision(Verdict.CHANGE, type, echoDue);
+        return new Decision(Verdict.CHANGE, type, settles);
     }
 
     private static boolean isOlder(String sequence, String held) {

@@ -45,7 +45,7 @@ public final class TeamsPoller {
     private final Clock clock;
     private final GraphPresenceTranslator translator = new GraphPresenceTranslator();
     private final Map<UserKey, GraphObservation> observations = new ConcurrentHashMap<>();
-    private final Map<UserKey, TeamsEcho> echoes = new ConcurrentHashMap<>();
+    private final TeamsEchoes echoes = new TeamsEchoes();
     private int nextChunk;
     private String lastFailure;
 
@@ -135,9 +135,19 @@ public final class TeamsPoller {
         return (int) Math.min(limit / 2, chunks * cycles);
     }
 
-    /** The hub's own session write for this user succeeded; its visible result is an echo. */
+    /** The hub sends a session write for this user: a read sent from now on may show its result, an echo. */
+    public void writeSent(UserKey user, Optional<SessionPair> session, Instant sentAt) {
+        echoes.sent(user, session, sentAt);
+    }
+
+    /** The answer to the user's session write in flight was taken (whatever it was). */
+    public void writeAnswered(UserKey user, Instant at) {
+        echoes.answered(user, at);
+    }
+
+    /** A session write answered at {@code echo.answeredAt()} (for tests driving the poller without a writer). */
     public void expectEcho(UserKey user, TeamsEcho echo) {
-        echoes.put(user, echo);
+        echoes.add(user, echo);
     }
 
     /** What Graph last showed for a user (for tests and health). */
@@ -147,10 +157,10 @@ public final class TeamsPoller {
 
     void observe(UserKey user, GraphObservation observed, Instant readStartedAt) {
         GraphObservation previous = observations.get(user);
-        TeamsEcho echo = echoes.get(user);
-        TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, echo, readStartedAt);
+        TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, echoes.of(user),
+                readStartedAt);
         if (decision.echoConsumed()) {
-            echoes.remove(user, echo);
+            echoes.settle(user, readStartedAt);
         }
         if (decision.verdict() == TeamsIncomingResolver.Verdict.STALE) {
             LOG.debug("Teams: stale read for {} dropped ({} older than {})", user, observed, previous);

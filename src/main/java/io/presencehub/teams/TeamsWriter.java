@@ -180,6 +180,9 @@ public final class TeamsWriter {
                     }
                     slot.inFlight = true;
                     slot.sendingTo = account;
+                    if (write.get().kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
+                        poller.writeSent(user, Optional.ofNullable(write.get().pair()), now);
+                    }
                     calls.add(call(user, account, write.get(), now, ticket));
                 }
             }
@@ -224,10 +227,10 @@ public final class TeamsWriter {
         TeamsWrite write = call.write();
         Instant now = clock.instant();
         boolean gone = write.kind() == TeamsWrite.Kind.CLEAR_PRESENCE && answer.status() == 404;
-        if ((answer.ok() || gone) && write.kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
-            // first of all: a poll sent from now on may show the write's result and must find its echo, also while
-            // the held state is still being stored below (the poller decides on its own thread)
-            poller.expectEcho(user, new TeamsEcho(Optional.ofNullable(write.pair()), now));
+        if (write.kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
+            // first of all, whatever the answer (a failed write may still have been applied): a poll sent from now
+            // on settles the write's echo; until then any read sent after the write may show its result
+            poller.writeAnswered(user, now);
         }
         synchronized (lock) {
             Slot slot = slot(user);

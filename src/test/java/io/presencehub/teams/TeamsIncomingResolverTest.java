@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.presencehub.model.StatusType;
 import io.presencehub.teams.TeamsIncomingResolver.Verdict;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,15 +26,15 @@ class TeamsIncomingResolverTest {
 
     @Test
     void firstReadWithoutStoredObservationIsABaseline() {
-        var decision = resolver.resolve(null, seen("Busy", "InAMeeting", "5"), null, AFTER);
+        var decision = resolver.resolve(null, seen("Busy", "InAMeeting", "5"), List.of(), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.BASELINE);
         assertThat(decision.type()).isEmpty();
     }
 
     @Test
     void storedObservationThatDiffersMakesTheFirstReadAChange() {
-        var decision = resolver.resolve(seen("Available", "Available", "4"), seen("Busy", "InAMeeting", "5"), null,
-                AFTER);
+        var decision = resolver.resolve(seen("Available", "Available", "4"), seen("Busy", "InAMeeting", "5"),
+                List.of(), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
         assertThat(decision.type()).contains(StatusType.DND);
     }
@@ -41,22 +42,22 @@ class TeamsIncomingResolverTest {
     @Test
     void olderSequenceNumberIsStale() {
         var decision = resolver.resolve(seen("Busy", "InACall", "00009"), seen("Available", "Available", "00008"),
-                null, AFTER);
+                List.of(), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.STALE);
     }
 
     @Test
     void sameValuesInAnotherCaseAreUnchanged() {
         var decision = resolver.resolve(seen("DoNotDisturb", "Presenting", "1"), seen("donotdisturb", "presenting",
-                "2"), null, AFTER);
+                "2"), List.of(), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.UNCHANGED);
     }
 
     @Test
     void thePairTheHubSetIsAnEchoOnceReadAfterTheWrite() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
-        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"), echo,
-                AFTER);
+        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"),
+                List.of(echo), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
         assertThat(decision.echoConsumed()).isTrue();
     }
@@ -64,8 +65,8 @@ class TeamsIncomingResolverTest {
     @Test
     void aReadSentBeforeTheWriteCannotBeItsEcho() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
-        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"), echo,
-                BEFORE);
+        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"),
+                List.of(echo), BEFORE);
         assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
         assertThat(decision.echoConsumed()).isFalse();
     }
@@ -73,15 +74,15 @@ class TeamsIncomingResolverTest {
     @Test
     void afterAClearWhateverTheUsersOwnStateIsShowsAsEcho() {
         TeamsEcho echo = new TeamsEcho(Optional.empty(), WRITTEN);
-        var decision = resolver.resolve(seen("Busy", "InACall", "1"), seen("Away", "Away", "2"), echo, AFTER);
+        var decision = resolver.resolve(seen("Busy", "InACall", "1"), seen("Away", "Away", "2"), List.of(echo), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
     }
 
     @Test
     void anotherPairThanTheOneSetIsARealChange() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.AWAY), WRITTEN);
-        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InAMeeting", "2"), echo,
-                AFTER);
+        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InAMeeting", "2"),
+                List.of(echo), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
         assertThat(decision.echoConsumed()).isTrue();
     }
@@ -90,16 +91,46 @@ class TeamsIncomingResolverTest {
     void anUnchangedReadAfterTheWriteSettlesTheEcho() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.AWAY), WRITTEN);
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Available", "Available", "1"),
-                echo, AFTER);
+                List.of(echo), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.UNCHANGED);
         assertThat(decision.echoConsumed()).isTrue();
+    }
+
+    @Test
+    void aReadSentWhileTheWriteIsInFlightMayShowItsResultButDoesNotSettleIt() {
+        TeamsEcho inFlight = new TeamsEcho(Optional.empty(), WRITTEN, null);
+        // the clear reached Graph before the read: the user's own meeting shows, which the hub caused
+        var decision = resolver.resolve(seen("Busy", "InACall", "1"), seen("Busy", "InAMeeting", "2"),
+                List.of(inFlight), AFTER);
+        assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
+        assertThat(decision.echoConsumed()).isFalse();
+        assertThat(decision.type()).isEmpty();
+    }
+
+    @Test
+    void theResultOfAnEarlierWriteIsStillAnEchoWhileALaterOneIsInFlight() {
+        TeamsEcho earlier = new TeamsEcho(Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
+        TeamsEcho later = new TeamsEcho(Optional.of(SessionPair.AWAY), AFTER.plusSeconds(1), null);
+        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"),
+                List.of(earlier, later), AFTER);
+        assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
+        assertThat(decision.echoConsumed()).isTrue();
+    }
+
+    @Test
+    void aReadSentBeforeAWriteInFlightCannotBeItsEcho() {
+        TeamsEcho inFlight = new TeamsEcho(Optional.empty(), WRITTEN, null);
+        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InAMeeting", "2"),
+                List.of(inFlight), BEFORE);
+        assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
+        assertThat(decision.type()).contains(StatusType.DND);
     }
 
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({"Offline, Offline", "Offline, OffWork", "PresenceUnknown, PresenceUnknown", "Invisible, Ghosting"})
     void presencesWithoutMeaningChangeNothing(String availability, String activity) {
-        var decision = resolver.resolve(seen("Available", "Available", "1"), seen(availability, activity, "2"), null,
-                AFTER);
+        var decision = resolver.resolve(seen("Available", "Available", "1"), seen(availability, activity, "2"),
+                List.of(), AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.UNMAPPED);
         assertThat(decision.type()).isEmpty();
     }

@@ -220,6 +220,49 @@ class TeamsWriterTest {
     }
 
     @Test
+    void aPollAnsweredWhileTheClearIsStillInFlightSeesItsEchoAndChangesNothing() {
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
+        clock.advance(Duration.ofMillis(1));
+        poller.observe(ALICE, new GraphObservation("Busy", "InACall", "", "00000000000000000002"), clock.instant());
+        set(StatusType.AVAILABLE);
+        GraphCall clear = writer.dueCalls().get(0);
+        // a poll sent after the clear reached Graph after it, and its answer is handled before the clear's answer
+        clock.advance(Duration.ofMillis(1));
+        Instant pollSent = clock.instant();
+        poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"), pollSent);
+        assertThat(applier.current(ALICE).statusType()).as("the clear's visible result, though not yet confirmed")
+                .isEqualTo(StatusType.AVAILABLE);
+
+        writer.onAnswer(answer(clear, 200, null));
+        clock.advance(Duration.ofMillis(1));
+        poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000004"), clock.instant());
+        assertThat(applier.current(ALICE).statusType()).isEqualTo(StatusType.AVAILABLE);
+        // settled: the user's next own change counts again
+        clock.advance(Duration.ofMillis(1));
+        poller.observe(ALICE, new GraphObservation("Away", "Away", "", "00000000000000000005"), clock.instant());
+        assertThat(applier.current(ALICE).statusType()).isEqualTo(StatusType.AWAY);
+    }
+
+    @Test
+    void anEarlierWritesResultSeenWhileALaterWriteIsInFlightIsAnEchoToo() {
+        poller.observe(ALICE, new GraphObservation("Available", "Available", "", "00000000000000000001"),
+                clock.instant());
+        set(StatusType.DND);
+        writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
+        clock.advance(Duration.ofMillis(1));
+        Instant pollSent = clock.instant(); // this poll will show Busy/InACall, the DND session
+        clock.advance(Duration.ofMillis(1));
+        set(StatusType.AWAY);
+        GraphCall away = writer.dueCalls().get(0);
+        assertThat(away.write()).isEqualTo(TeamsWrite.set(SessionPair.AWAY));
+        writer.onAnswer(answer(away, 200, null));
+        poller.observe(ALICE, new GraphObservation("Busy", "InACall", "", "00000000000000000002"), pollSent);
+        assertThat(applier.current(ALICE).statusType()).as("the DND session was the hub's own doing")
+                .isEqualTo(StatusType.AWAY);
+    }
+
+    @Test
     void clearingASessionThatIsAlreadyGoneCountsAsDone() {
         set(StatusType.DND);
         writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
