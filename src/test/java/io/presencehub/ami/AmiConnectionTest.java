@@ -42,7 +42,7 @@ class AmiConnectionTest {
 
     private AmiSettings settings(String user, String secret) {
         return new AmiSettings("127.0.0.1", asterisk.port(), user, secret, Duration.ofMillis(200),
-                Duration.ofMillis(1500), Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(700));
+                Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(700));
     }
 
     private AmiConnection connect(AmiSettings settings) {

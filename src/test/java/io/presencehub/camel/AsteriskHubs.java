@@ -24,7 +24,7 @@ public final class AsteriskHubs {
                 .with("hub.asterisk.username", "hub")
                 .with("hub.asterisk.secret", "hubsecret")
                 .with("hub.asterisk.ping-interval", "200")
-                .with("hub.asterisk.read-timeout", "1500")
+                .with("hub.asterisk.read-timeout", "3000")
                 .with("hub.asterisk.reconnect-min", "100")
                 .with("hub.asterisk.reconnect-max", "400")
                 .with("hub.asterisk.auth-retry", "700");
