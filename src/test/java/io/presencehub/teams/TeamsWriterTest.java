@@ -198,8 +198,8 @@ class TeamsWriterTest {
         assertThat(writer.dueCalls()).hasSize(1);
     }
 
-    @Test
-    void aPollHandledWhileTheWriterStoresAClearSeesTheClearsEchoAndChangesNothing() {
+    /** DND written and seen in Teams, then Available: returns the clear the writer sends (not yet answered). */
+    private GraphCall clearAfterDndSeenInTeams() {
         set(StatusType.DND);
         writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
         clock.advance(Duration.ofMillis(1));
@@ -207,6 +207,12 @@ class TeamsWriterTest {
         set(StatusType.AVAILABLE);
         GraphCall clear = writer.dueCalls().get(0);
         assertThat(clear.write()).isEqualTo(TeamsWrite.clear());
+        return clear;
+    }
+
+    @Test
+    void aPollHandledWhileTheWriterStoresAClearSeesTheClearsEchoAndChangesNothing() {
+        GraphCall clear = clearAfterDndSeenInTeams();
         // Graph answered the clear; a poll sent after that answer arrived shows the user's own Teams state (a meeting)
         // and is handled on the poll thread while the writer is still storing what Graph holds now
         whileStoringHeld = () -> {
@@ -221,12 +227,7 @@ class TeamsWriterTest {
 
     @Test
     void aPollAnsweredWhileTheClearIsStillInFlightSeesItsEchoAndChangesNothing() {
-        set(StatusType.DND);
-        writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
-        clock.advance(Duration.ofMillis(1));
-        poller.observe(ALICE, new GraphObservation("Busy", "InACall", "", "00000000000000000002"), clock.instant());
-        set(StatusType.AVAILABLE);
-        GraphCall clear = writer.dueCalls().get(0);
+        GraphCall clear = clearAfterDndSeenInTeams();
         // a poll sent after the clear reached Graph after it, and its answer is handled before the clear's answer
         clock.advance(Duration.ofMillis(1));
         Instant pollSent = clock.instant();
