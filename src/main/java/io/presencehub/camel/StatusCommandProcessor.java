@@ -30,6 +30,9 @@ public final class StatusCommandProcessor implements Processor {
                 : InboundLine.of(exchange.getMessage().getBody(String.class));
         Channel client = exchange.getMessage()
                 .getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class).channel();
+        if (clients.isExiting(client)) {
+            return; // a line pipelined behind exit
+        }
         handler.handle(line, reply -> {
             if (reply == null) {
                 clients.closeAfterPending(client);

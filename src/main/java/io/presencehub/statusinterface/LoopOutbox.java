@@ -1,7 +1,9 @@
 package io.presencehub.statusinterface;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
@@ -36,6 +38,10 @@ final class LoopOutbox {
     private static final AttributeKey<long[]> CURSOR = AttributeKey.valueOf("presencehub.cursor");
     /** Marks a client being closed for not reading, so it is counted and closed once. */
     private static final AttributeKey<Boolean> CUT_OFF = AttributeKey.valueOf("presencehub.cutOff");
+    /** Marks a client that sent {@code exit}: it gets what was queued before, nothing after, then is closed. */
+    static final AttributeKey<Boolean> EXITING = AttributeKey.valueOf("presencehub.exiting");
+    /** How long an exiting client may take to read what was queued for it before it is closed regardless. */
+    private static final long EXIT_GRACE_SECONDS = 10;
 
     private final EventLoop loop;
     private final long maxPendingBytes;
@@ -133,13 +139,19 @@ final class LoopOutbox {
         Channel channel = reply.target();
         try {
             catchUp(channel);
+            if (reply.closeAfter()) {
+                // close once everything written so far has reached the socket, not with it still queued
+                channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                channel.eventLoop().schedule(() -> {
+                    channel.close();
+                }, EXIT_GRACE_SECONDS, TimeUnit.SECONDS);
+                channels.remove(channel);
+                return;
+            }
             if (writable(channel)) {
                 channel.write(reply.text().retain());
             }
             channel.flush();
-            if (reply.closeAfter()) {
-                channel.close();
-            }
         } finally {
             reply.text().release();
         }

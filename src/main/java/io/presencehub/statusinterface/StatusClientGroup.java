@@ -78,9 +78,18 @@ public final class StatusClientGroup extends DefaultChannelGroup {
         outboxOf(client).send(client, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8), false);
     }
 
-    /** Closes a client once everything queued for it is written. */
+    /**
+     * Closes a client once everything queued for it so far is written and sent (within a grace period); events
+     * after this and lines it sent after {@code exit} are not handled.
+     */
     public void closeAfterPending(Channel client) {
+        client.attr(LoopOutbox.EXITING).set(Boolean.TRUE);
         outboxOf(client).send(client, Unpooled.EMPTY_BUFFER, true);
+    }
+
+    /** Whether the client sent {@code exit}: what it sends after that is ignored. */
+    public boolean isExiting(Channel client) {
+        return client.hasAttr(LoopOutbox.EXITING);
     }
 
     private LoopOutbox outboxOf(Channel client) {

@@ -37,6 +37,18 @@ public class LineClient implements AutoCloseable {
         }
     }
 
+    /** A client whose socket receive buffer is this small, so what the hub sends it piles up in the hub quickly. */
+    public static LineClient withReceiveBuffer(int port, int bytes) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(bytes);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MS);
+            return new LineClient(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Socket connect(int port) {
         try {
             Socket socket = new Socket();
@@ -110,6 +122,25 @@ public class LineClient implements AutoCloseable {
     /** Sends a command and reads its one-line reply. */
     public String ask(String command) {
         return send(command).readLine();
+    }
+
+    /** Every line until the server closes the connection (fails after the read timeout). */
+    public List<String> readUntilClosed() {
+        List<String> lines = new ArrayList<>();
+        try {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b == '\n') {
+                    lines.add(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the server closed the connection (end of stream within the timeout). */

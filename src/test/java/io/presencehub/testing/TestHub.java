@@ -122,8 +122,16 @@ public final class TestHub implements AutoCloseable {
      * completes before the server has accepted the connection).
      */
     public LineClient client() {
+        return registered(new LineClient(statusPort));
+    }
+
+    /** A registered client with a small socket receive buffer (see {@link LineClient#withReceiveBuffer}). */
+    public LineClient clientWithReceiveBuffer(int bytes) {
+        return registered(LineClient.withReceiveBuffer(statusPort, bytes));
+    }
+
+    private LineClient registered(LineClient client) {
         StatusClientGroup group = context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class);
-        LineClient client = new LineClient(statusPort);
         int localPort = client.socket().getLocalPort();
         Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
                 .atMost(SlowMachineTimeouts.AWAIT).until(() -> group.stream()
