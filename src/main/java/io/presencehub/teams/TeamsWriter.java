@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,6 +40,8 @@ public final class TeamsWriter {
     static final String KIND_HELD = "teams-held";
     private static final Duration RENEWAL_SCAN = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Graph's dateTimeTimeZone text: always with seconds ({@code LocalDateTime.toString} drops ":00"). */
+    private static final DateTimeFormatter GRAPH_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     /** One user's writing state; guarded by the writer's lock. */
     private static final class Slot {
@@ -319,7 +322,7 @@ public final class TeamsWriter {
                 Instant expiry = write.message().expiry();
                 if (expiry != null && expiry.isAfter(now)) {
                     status.putObject("expiryDateTime")
-                            .put("dateTime", LocalDateTime.ofInstant(expiry, ZoneOffset.UTC).toString())
+                            .put("dateTime", GRAPH_DATE_TIME.format(LocalDateTime.ofInstant(expiry, ZoneOffset.UTC)))
                             .put("timeZone", "UTC");
                 }
             }

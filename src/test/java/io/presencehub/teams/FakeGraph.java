@@ -845,7 +845,8 @@ public final class FakeGraph implements AutoCloseable {
             status.putObject("message").put("content", visible.statusMessage()).put("contentType", "text");
             status.putObject("expiryDateTime")
                     .put("dateTime", visible.statusMessageExpiry() == null ? "9999-12-31T23:59:59.9999999"
-                            : LocalDateTime.ofInstant(visible.statusMessageExpiry(), ZoneOffset.UTC).toString())
+                            : java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS")
+                            .format(LocalDateTime.ofInstant(visible.statusMessageExpiry(), ZoneOffset.UTC)))
                     .put("timeZone", "UTC");
         }
         presence.putObject("outOfOfficeSettings").putNull("message").put("isOutOfOffice", false);
@@ -877,10 +878,17 @@ public final class FakeGraph implements AutoCloseable {
         }
     }
 
+    /** What Graph takes as dateTime: date, hours, minutes and seconds, optionally up to 7 fraction digits. */
+    private static final java.util.regex.Pattern GRAPH_DATE_TIME =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?");
+
     private static Instant instantOf(JsonNode dateTimeTimeZone) {
         String dateTime = dateTimeTimeZone.path("dateTime").asText("");
         if (dateTime.isEmpty() || dateTime.startsWith("9999")) {
             return null;
+        }
+        if (!GRAPH_DATE_TIME.matcher(dateTime).matches()) {
+            throw new DateTimeException("not a Graph dateTime: " + dateTime);
         }
         String zone = dateTimeTimeZone.path("timeZone").asText("UTC");
         return LocalDateTime.parse(dateTime).atZone("UTC".equalsIgnoreCase(zone) ? ZoneOffset.UTC : ZoneId.of(zone))

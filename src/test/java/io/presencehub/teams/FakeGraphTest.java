@@ -358,11 +358,19 @@ class FakeGraphTest {
         assertEquals(200, post("/users/u-alice/presence/setStatusMessage", body).statusCode());
         JsonNode status = JSON.readTree(get("/users/u-alice/presence").body()).get("statusMessage");
         assertEquals("Back at 17:00", status.get("message").get("content").asText());
-        assertEquals("2026-03-02T09:00", status.get("expiryDateTime").get("dateTime").asText());
+        assertEquals("2026-03-02T09:00:00.0000000", status.get("expiryDateTime").get("dateTime").asText());
         assertEquals("Back at 17:00", graph.writeCalls(Endpoint.SET_STATUS_MESSAGE).get(0).json()
                 .get("statusMessage").get("message").get("content").asText());
 
         clock.advance(Duration.ofHours(1));
+        assertEquals("", graph.presenceOf("u-alice").statusMessage());
+    }
+
+    @Test
+    void aStatusMessageExpiryWithoutSecondsIsRejected() throws Exception {
+        String body = "{\"statusMessage\":{\"message\":{\"content\":\"Back soon\",\"contentType\":\"text\"},"
+                + "\"expiryDateTime\":{\"dateTime\":\"2026-03-02T09:00\",\"timeZone\":\"UTC\"}}}";
+        assertGraphError(post("/users/u-alice/presence/setStatusMessage", body), 400, "BadRequest");
         assertEquals("", graph.presenceOf("u-alice").statusMessage());
     }
 

@@ -152,4 +152,23 @@ class TeamsScenariosTest {
             assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).hasSize(1);
         }
     }
+
+    @Test
+    void theReturnTimeBecomesTheStatusMessageExpiryInGraphsFormat() {
+        // a whole minute, a day ahead: LocalDateTime.toString would drop the seconds Graph requires
+        long returnTime = (System.currentTimeMillis() / 1000 / 60 + 24 * 60) * 60;
+        String expected = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+                .format(java.time.LocalDateTime.ofEpochSecond(returnTime, 0, java.time.ZoneOffset.UTC));
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_return_time@#HQ@#Sales@#1001@#" + returnTime);
+            client.set("set_extension_note@#HQ@#Sales@#1001@#Back tomorrow");
+
+            await().until(() -> graph.presenceOf(ALICE_ID).statusMessage().equals("Back tomorrow"));
+            FakeGraph.WriteCall last = graph.writeCalls(Endpoint.SET_STATUS_MESSAGE).stream()
+                    .filter(c -> c.status() == 200).reduce((a, b) -> b).orElseThrow();
+            assertThat(last.json().at("/statusMessage/expiryDateTime/dateTime").asText()).isEqualTo(expected);
+            assertThat(last.json().at("/statusMessage/expiryDateTime/timeZone").asText()).isEqualTo("UTC");
+            assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).allMatch(c -> c.status() == 200);
+        }
+    }
 }
