@@ -39,6 +39,8 @@ public final class TeamsWriter {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsWriter.class);
     static final String KIND_HELD = "teams-held";
     private static final Duration RENEWAL_SCAN = Duration.ofSeconds(1);
+    /** How often a write Graph refused for a missing permission (403) is tried again. */
+    static final Duration PERMISSION_RETRY = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Graph's dateTimeTimeZone text: always with seconds ({@code LocalDateTime.toString} drops ":00"). */
     private static final DateTimeFormatter GRAPH_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -261,6 +263,14 @@ public final class TeamsWriter {
                 }
                 pending.add(user);
                 report("Teams write " + write.kind() + " failed (" + answer.describe() + "); retrying", user, wait);
+                return;
+            } else if (answer.status() == 403) {
+                // a permission an admin has yet to grant: not this write's fault, so it is owed until it goes through
+                slot.attempts++;
+                slot.dueAt = now.plus(PERMISSION_RETRY);
+                pending.add(user);
+                report("Teams write " + write.kind() + " forbidden (" + answer.describe() + "); retrying every "
+                        + PERMISSION_RETRY.toMinutes() + " min until the permission is granted", user, PERMISSION_RETRY);
                 return;
             } else {
                 slot.attempts = 0;

@@ -127,25 +127,28 @@ class TeamsResilienceTest {
     }
 
     @Test
-    void missingPresencePermissionMakesHealthDownNamingIt() {
-        startAliceHub();
+    void missingPresencePermissionMakesHealthDownNamingItAndTheWriteGoesThroughOnceGranted() {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.setClientSession(ALICE_ID, "Available", "Available");
+        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+                .withBean(io.presencehub.camel.HubConfiguration.CLOCK, graph.clock()).start();
+        awaitBaseline(hub, ALICE);
         graph.failNext(1_000_000, 403, null);
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
             await().until(() -> health().contains("Presence.ReadWrite.All"));
             assertThat(health()).contains("DOWN").contains("HTTP 403");
+            await().until(() -> graph.writeCalls(Endpoint.SET_PRESENCE).stream().anyMatch(c -> c.status() == 403));
         }
-        graph.clearFaults();
-        awaitPolls(graph, 1);
-        client2Sets("Away");
-        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Away/Away")).orElse(false));
-        await().until(() -> health().contains("UP"));
-    }
+        int refused = graph.writeCalls(Endpoint.SET_PRESENCE).size();
+        awaitPolls(graph, 3);
+        assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).as("not hammered: the next try is minutes away")
+                .hasSize(refused);
 
-    private void client2Sets(String status) {
-        try (LineClient client = hub.client()) {
-            client.set("set_extension_status@#HQ@#Sales@#1001@#" + status);
-        }
+        graph.clearFaults(); // the admin grants the permission; no status changes meanwhile
+        graph.clock().advance(TeamsWriter.PERMISSION_RETRY);
+        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+        await().until(() -> health().contains("UP"));
     }
 
     @Test
