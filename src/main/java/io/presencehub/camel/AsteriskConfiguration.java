@@ -34,7 +34,7 @@ final class AsteriskConfiguration {
         AsteriskStateMapper.checkKeys(context.getPropertiesComponent().loadProperties(
                 key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
                 .stringPropertyNames());
-        AsteriskSyncSettings sync = AsteriskSyncSettings.from(settings::optionalText);
+        AsteriskSyncSettings sync = AsteriskSyncSettings.from(settings::presentText);
         AmiSettings ami = amiSettings(settings);
         EchoFilter echoes = new EchoFilter();
         AsteriskLink[] link = new AsteriskLink[1];

@@ -24,6 +24,11 @@ public final class HubSettings {
         return source.apply(key).map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** The trimmed value when the key is set at all, an empty value included. */
+    public Optional<String> presentText(String key) {
+        return source.apply(key).map(String::trim);
+    }
+
     public int integer(String key) {
         String value = text(key);
         try {

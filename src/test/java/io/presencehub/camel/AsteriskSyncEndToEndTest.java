@@ -137,6 +137,23 @@ class AsteriskSyncEndToEndTest {
     }
 
     @Test
+    void typesAndStatesMappedToAnEmptyValueAreNotSynchronised() {
+        startHub("hub.asterisk.outgoing-map.away", "", "hub.asterisk.incoming-map.dnd", "");
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Do Not Disturb");
+            await().atMost(CEILING).until(() -> asterisk.setvarCount(P1003) >= 1 && AsteriskHubs.writerIdle(hub));
+            assertThat(asterisk.setvarCount(P1003)).as("away is not written, dnd is").isEqualTo(1);
+            assertThat(asterisk.lastSetvarValue(P1003).orElseThrow()).startsWith("dnd,");
+
+            asterisk.setPresence(P1004, "dnd", "", "");
+            asterisk.setPresence(P1004, "away", "", "");
+            assertThat(client.readLine()).as("the phone's dnd changed nothing; its away did")
+                    .isEqualTo("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Lunch");
+        }
+    }
+
+    @Test
     void statusClientSetWritesTheExactBase64ValueAndItsEchoCausesNoSecondEvent() {
         startHub();
         try (LineClient setter = hub.client(); LineClient listener = hub.client()) {

@@ -46,7 +46,8 @@ public record AsteriskSyncSettings(boolean syncEnabled, IncomingMethod incoming,
                 OutgoingMethod.parse(outgoingKey, trimmed.apply(outgoingKey).orElse("default-extension")),
                 parsePriority("hub.asterisk.status-type-priority",
                         trimmed.apply("hub.asterisk.status-type-priority").orElse(DEFAULT_PRIORITY)),
-                AsteriskStateMapper.from(trimmed));
+                // an empty mapping value is kept: "map to nothing", like none
+                AsteriskStateMapper.from(key -> settings.apply(key).map(String::trim)));
     }
 
     /** Parses a comma list of status types, highest first; rejects unknown and repeated types. */

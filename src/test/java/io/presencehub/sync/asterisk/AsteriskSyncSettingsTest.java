@@ -49,6 +49,19 @@ class AsteriskSyncSettingsTest {
     }
 
     @Test
+    void anEmptyMappingValueSwitchesTheMappingOffLikeNone() {
+        AsteriskSyncSettings settings = parse(Map.of(
+                "hub.asterisk.outgoing-map.away", "",
+                "hub.asterisk.incoming-map.dnd", "  ",
+                "hub.asterisk.incoming-method", ""));
+        assertThat(settings.mapper().toAsterisk(StatusType.AWAY)).isEmpty();
+        assertThat(settings.mapper().toHub("dnd")).isEmpty();
+        assertThat(settings.mapper().toAsterisk(StatusType.DND)).contains("dnd");
+        assertThat(settings.incoming()).as("other empty settings still take their default")
+                .isEqualTo(IncomingMethod.DEFAULT_EXTENSION);
+    }
+
+    @Test
     void priorityIsACommaListHighestFirstAndUnlistedTypesRankLast() {
         AsteriskSyncSettings settings = parse(Map.of("hub.asterisk.status-type-priority", " available ,dnd"));
         assertThat(settings.priority()).containsExactly(StatusType.AVAILABLE, StatusType.DND);
