@@ -37,13 +37,17 @@ public final class JdbcStateStore implements StateStore {
             + " changed_at BIGINT NOT NULL, version BIGINT NOT NULL,"
             + " PRIMARY KEY (location_id, tenant_id, user_id))",
         "CREATE TABLE IF NOT EXISTS observation (kind VARCHAR NOT NULL, obj_key VARCHAR NOT NULL,"
-            + " obj_value VARCHAR NOT NULL, observed_at BIGINT NOT NULL, PRIMARY KEY (kind, obj_key))"
+            + " obj_value VARCHAR NOT NULL, observed_at BIGINT NOT NULL, PRIMARY KEY (kind, obj_key))",
+        // added after the first release: null in older rows means "the same as origin"
+        "ALTER TABLE user_state ADD COLUMN IF NOT EXISTS status_origin VARCHAR"
     };
 
     private static final String UPDATE_STATE = "UPDATE user_state SET status_id = ?, status_type = ?, note = ?,"
-            + " return_time = ?, origin = ?, changed_at = ?, version = ? WHERE location_id = ? AND tenant_id = ? AND user_id = ?";
+            + " return_time = ?, origin = ?, changed_at = ?, version = ?, status_origin = ?"
+            + " WHERE location_id = ? AND tenant_id = ? AND user_id = ?";
     private static final String INSERT_STATE = "INSERT INTO user_state (status_id, status_type, note, return_time, origin,"
-            + " changed_at, version, location_id, tenant_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " changed_at, version, status_origin, location_id, tenant_id, user_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_OBSERVATION =
             "UPDATE observation SET obj_value = ?, observed_at = ? WHERE kind = ? AND obj_key = ?";
     private static final String INSERT_OBSERVATION =
@@ -129,7 +133,7 @@ public final class JdbcStateStore implements StateStore {
     public synchronized Map<UserKey, UserState> loadUserStates() {
         Map<UserKey, UserState> states = new HashMap<>();
         String sql = "SELECT location_id, tenant_id, user_id, status_id, status_type, note, return_time,"
-                + " origin, changed_at, version FROM user_state";
+                + " origin, changed_at, version, status_origin FROM user_state";
         try {
             return withConnection(() -> {
                 states.clear();
@@ -139,7 +143,7 @@ public final class JdbcStateStore implements StateStore {
                         states.put(key, new UserState(rs.getString(4),
                                 StatusType.fromCode(rs.getString(5)).orElse(StatusType.AVAILABLE), rs.getString(6),
                                 rs.getLong(7), Origin.valueOf(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)),
-                                rs.getLong(10)));
+                                rs.getLong(10), rs.getString(11) == null ? null : Origin.valueOf(rs.getString(11))));
                     }
                 }
                 return states;
@@ -172,9 +176,10 @@ public final class JdbcStateStore implements StateStore {
         ps.setString(5, state.origin().name());
         ps.setLong(6, state.changedAt().toEpochMilli());
         ps.setLong(7, state.version());
-        ps.setString(8, user.locationId());
-        ps.setString(9, user.tenantId());
-        ps.setString(10, user.userId());
+        ps.setString(8, state.statusOrigin().name());
+        ps.setString(9, user.locationId());
+        ps.setString(10, user.tenantId());
+        ps.setString(11, user.userId());
         return ps.executeUpdate();
     }
 

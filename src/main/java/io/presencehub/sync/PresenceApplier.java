@@ -114,12 +114,15 @@ public final class PresenceApplier {
 
     private UserState merge(UserState before, UserUpdate update) {
         StatusDef status = update.status();
+        boolean statusChanges = status != null
+                && (!status.id().equals(before.statusId()) || status.type() != before.statusType());
         return new UserState(
                 status == null ? before.statusId() : status.id(),
                 status == null ? before.statusType() : status.type(),
                 update.note() == null ? before.note() : update.note(),
                 update.returnTime() == null ? before.returnTime() : update.returnTime(),
-                update.origin(), clock.instant(), before.version() + 1);
+                update.origin(), clock.instant(), before.version() + 1,
+                statusChanges ? update.origin() : before.statusOrigin());
     }
 
     private Object lockOf(UserKey user) {

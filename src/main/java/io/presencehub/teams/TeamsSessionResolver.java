@@ -22,7 +22,7 @@ public final class TeamsSessionResolver {
     }
 
     public TeamsTarget targetFor(UserState state) {
-        Optional<SessionPair> session = state.origin() == Origin.TEAMS ? Optional.empty()
+        Optional<SessionPair> session = state.statusOrigin() == Origin.TEAMS ? Optional.empty()
                 : sessions.map(state.statusType());
         TeamsTarget.StatusMessage message = null;
         if (syncNote) {

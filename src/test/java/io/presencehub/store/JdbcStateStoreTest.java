@@ -40,6 +40,7 @@ class JdbcStateStoreTest {
     private static final UserKey ALICE = new UserKey("hq", "sales", "alice");
     private static final UserKey JUERGEN = new UserKey("hq", "support", "jürgen");
     private static final UserKey UNCLAIMED = new UserKey("zurich", "ventes", "ext:3001");
+    private static final UserKey BOB = new UserKey("hq", "sales", "bob");
 
     private static UserState state(String status, String note, long returnTime, long version) {
         return new UserState(status, StatusType.AWAY, note, returnTime, Origin.STATUS_INTERFACE,
@@ -80,12 +81,39 @@ class JdbcStateStoreTest {
                     Origin.ASTERISK, Instant.EPOCH, Long.MAX_VALUE);
             UserState blank = new UserState("Disponible", StatusType.AVAILABLE, "", 0, Origin.DIRECTORY,
                     Instant.parse("2025-03-01T08:00:00.001Z"), 1);
+            UserState noteOnTeamsStatus = new UserState("sales-dnd", StatusType.DND, "in the meeting", 0,
+                    Origin.STATUS_INTERFACE, Instant.parse("2025-03-01T08:00:00.001Z"), 7, Origin.TEAMS);
             try (JdbcStateStore store = open()) {
                 store.saveUserState(ALICE, multiLine);
                 store.saveUserState(JUERGEN, largest);
                 store.saveUserState(UNCLAIMED, blank);
+                store.saveUserState(BOB, noteOnTeamsStatus);
 
-                assertThat(store.loadUserStates()).isEqualTo(Map.of(ALICE, multiLine, JUERGEN, largest, UNCLAIMED, blank));
+                assertThat(store.loadUserStates()).isEqualTo(Map.of(ALICE, multiLine, JUERGEN, largest, UNCLAIMED, blank,
+                        BOB, noteOnTeamsStatus));
+            }
+        }
+
+        @Test
+        void aDatabaseOfTheFirstReleaseGainsTheStatusOriginAndItsRowsKeepTheirOrigin() throws SQLException {
+            try (Connection connection = DriverManager.getConnection(url(), user(), password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE user_state (location_id VARCHAR NOT NULL, tenant_id VARCHAR NOT NULL,"
+                        + " user_id VARCHAR NOT NULL, status_id VARCHAR NOT NULL, status_type VARCHAR NOT NULL,"
+                        + " note VARCHAR NOT NULL, return_time BIGINT NOT NULL, origin VARCHAR NOT NULL,"
+                        + " changed_at BIGINT NOT NULL, version BIGINT NOT NULL,"
+                        + " PRIMARY KEY (location_id, tenant_id, user_id))");
+                statement.execute("INSERT INTO user_state VALUES ('hq', 'sales', 'alice', 'sales-dnd', 'dnd', 'old', 0,"
+                        + " 'TEAMS', 1740000000123, 3)");
+            }
+            try (JdbcStateStore store = open()) {
+                UserState old = store.loadUserStates().get(ALICE);
+                assertThat(old.origin()).isEqualTo(Origin.TEAMS);
+                assertThat(old.statusOrigin()).isEqualTo(Origin.TEAMS);
+                UserState noted = new UserState(old.statusId(), old.statusType(), "new", 0, Origin.ASTERISK,
+                        old.changedAt(), 4, old.statusOrigin());
+                store.saveUserState(ALICE, noted);
+                assertThat(store.loadUserStates()).isEqualTo(Map.of(ALICE, noted));
             }
         }
 

@@ -75,8 +75,8 @@ class PresenceApplierTest {
                 Instant.EPOCH, 0));
         assertThat(first.after()).isEqualTo(new UserState("Lunch", StatusType.AWAY, "", 0, Origin.STATUS_INTERFACE, T0, 1));
         assertThat(second.before()).isEqualTo(first.after());
-        assertThat(second.after()).isEqualTo(new UserState("Lunch", StatusType.AWAY, "back at 3", 0, Origin.TEAMS,
-                T0.plusSeconds(90), 2));
+        assertThat(second.after()).as("a note keeps where the status came from").isEqualTo(new UserState("Lunch",
+                StatusType.AWAY, "back at 3", 0, Origin.TEAMS, T0.plusSeconds(90), 2, Origin.STATUS_INTERFACE));
         assertThat(second.origin()).isEqualTo(Origin.TEAMS);
     }
 

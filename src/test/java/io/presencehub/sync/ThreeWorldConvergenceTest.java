@@ -83,7 +83,7 @@ class ThreeWorldConvergenceTest {
             assertThat(phone.state()).as("phone; " + trace).isEqualTo(settled.statusType().code());
             assertThat(phone.message()).as("phone note; " + trace).isEqualTo(settled.note());
             Optional<String> session = world.graph.appSession(ALICE_ID).map(s -> s.pair());
-            Optional<String> wanted = settled.origin() == Origin.TEAMS ? Optional.empty()
+            Optional<String> wanted = settled.statusOrigin() == Origin.TEAMS ? Optional.empty()
                     : TeamsSessionMapper.defaults().map(settled.statusType()).map(SessionPair::text);
             assertThat(session).as("Teams session for " + settled + "; " + trace).isEqualTo(wanted);
             assertThat(world.graph.presenceOf(ALICE_ID).statusMessage()).as("Teams note; " + trace)

@@ -171,4 +171,28 @@ class TeamsScenariosTest {
             assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).allMatch(c -> c.status() == 200);
         }
     }
+
+    @Test
+    void aNoteSetDuringATeamsMeetingDoesNotKeepTheUserInDndAfterIt() {
+        try (LineClient client = hub.client()) {
+            graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+            assertThat(client.readLines(2)).containsExactly(DND_EVENTS,
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Do Not Disturb");
+            client.set("set_extension_note@#HQ@#Sales@#1001@#In the board meeting");
+            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
+            assertThat(state(hub, ALICE).statusOrigin()).as("the status still came from Teams")
+                    .isEqualTo(Origin.TEAMS);
+            await().until(() -> graph.presenceOf(ALICE_ID).statusMessage().equals("In the board meeting"));
+            await().until(() -> writerIdle(hub));
+            assertThat(graph.appSession(ALICE_ID)).as("no session for a status Teams itself set").isEmpty();
+
+            graph.setClientSession(ALICE_ID, "Available", "Available");
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Available",
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Available");
+            await().until(() -> writerIdle(hub));
+            assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).isEmpty();
+            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Available/Available");
+        }
+    }
 }
