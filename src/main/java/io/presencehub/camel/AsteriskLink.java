@@ -35,7 +35,7 @@ public final class AsteriskLink extends ServiceSupport implements PresenceSink {
         this.context = context;
         this.writer = writer;
         this.inbox = new AsteriskInbox(echoes, clock, item -> template().sendBody(PRESENCE, item),
-                snapshot -> template().sendBody(SNAPSHOT, snapshot));
+                snapshot -> template().sendBody(SNAPSHOT, snapshot), writer::hasPending);
         this.connection = new AmiConnection(settings, inbox::offer, inbox::offerSnapshot);
     }
 

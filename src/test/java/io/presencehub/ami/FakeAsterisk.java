@@ -74,6 +74,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private volatile int port;
     private volatile boolean acceptLogins = true;
     private volatile boolean muted;
+    private volatile boolean loseNextEcho;
     private volatile Duration authFailureDelay = Duration.ofSeconds(1);
     private volatile Duration writeTimeout = Duration.ofMillis(100);
     private volatile String fixedChallenge;
@@ -208,6 +209,14 @@ public final class FakeAsterisk implements AutoCloseable {
         for (FakeAmiSession session : sessions) {
             session.close();
         }
+    }
+
+    /**
+     * The next accepted Setvar is answered and applied, then every connection drops before its events go out: the
+     * client never sees the report of its own write.
+     */
+    public void loseTheEchoOfTheNextWrite() {
+        loseNextEcho = true;
     }
 
     /** While muted, connections stay open but nothing is answered or sent: a half-open link. */
@@ -427,6 +436,11 @@ public final class FakeAsterisk implements AutoCloseable {
         Stored before = store.get(key(presentity));
         Stored after = new Stored(canonical(presentity), state, subtype, message, subtypeB64, messageB64);
         store.put(key(presentity), after);
+        if (loseNextEcho) {
+            loseNextEcho = false;
+            dropAllConnections();
+            return;
+        }
         boolean changed = before == null ? !(state.equals("not_set") && subtype.isEmpty() && message.isEmpty())
                 : !(before.state().equals(state) && before.subtype().equals(subtype) && before.message().equals(message));
         List<AmiWire.Message> statusEvents = new ArrayList<>();

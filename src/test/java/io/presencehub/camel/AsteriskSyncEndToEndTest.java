@@ -137,6 +137,31 @@ class AsteriskSyncEndToEndTest {
     }
 
     @Test
+    void aPhoneChangeAfterAWriteWhoseReportWasLostWithTheLinkWinsAtResync() {
+        startHub();
+        try (LineClient client = hub.client()) {
+            asterisk.loseTheEchoOfTheNextWrite();
+            asterisk.setAcceptLogins(false);
+            client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
+            await().atMost(CEILING).until(() -> asterisk.presence(P1003).map(p -> p.state().equals("away"))
+                    .orElse(false) && !AsteriskHubs.connected(hub));
+            // while the hub is away, the phone changes: Asterisk's list after the reconnect shows it
+            asterisk.setPresence(P1003, "dnd", "", "at the phone");
+            asterisk.setAcceptLogins(true);
+
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#Do Not Disturb",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1003@#at the phone");
+            // and the lost report does not make later phone changes look older than the hub's write
+            asterisk.setPresence(P1003, "away", "Away", "at the phone");
+            assertThat(client.readLine()).isEqualTo("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#Away");
+        }
+        await().atMost(CEILING).until(() -> AsteriskHubs.writerIdle(hub));
+        assertThat(asterisk.setvarCount(P1003)).as("the hub's Lunch is not written over the phone's change")
+                .isEqualTo(1);
+    }
+
+    @Test
     void typesAndStatesMappedToAnEmptyValueAreNotSynchronised() {
         startHub("hub.asterisk.outgoing-map.away", "", "hub.asterisk.incoming-map.dnd", "");
         try (LineClient client = hub.client()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class AsteriskInbox {
     private final Clock clock;
     private final Consumer<Item> onItem;
     private final Consumer<Snapshot> onSnapshot;
+    private final Predicate<String> writePending;
     private volatile Runnable onIdle = () -> { };
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final AtomicLong received = new AtomicLong();
@@ -55,11 +57,17 @@ public final class AsteriskInbox {
     private volatile boolean running;
     private Thread worker;
 
-    public AsteriskInbox(EchoFilter echoes, Clock clock, Consumer<Item> onItem, Consumer<Snapshot> onSnapshot) {
+    /**
+     * @param writePending whether the hub still has a write to the presentity in flight or queued: an unanswered
+     *                     write that is not is one whose echo was lost with the previous link
+     */
+    public AsteriskInbox(EchoFilter echoes, Clock clock, Consumer<Item> onItem, Consumer<Snapshot> onSnapshot,
+                         Predicate<String> writePending) {
         this.echoes = echoes;
         this.clock = clock;
         this.onItem = onItem;
         this.onSnapshot = onSnapshot;
+        this.writePending = writePending;
     }
 
     /** A live PresenceStateChange; called on one thread, in Asterisk's order. Never blocks. */
@@ -77,10 +85,24 @@ public final class AsteriskInbox {
         Instant now = clock.instant();
         List<Item> items = new ArrayList<>(presences.size());
         for (AsteriskPresence presence : presences) {
-            items.add(new Item(presence, now, classify(presence)));
+            items.add(new Item(presence, now, classifyListed(presence)));
         }
         latest = new ConcurrentHashMap<>();
         queue.add(new Snapshot(List.copyOf(items), now));
+    }
+
+    /**
+     * A listed presence is what Asterisk holds now. One that differs from an unanswered write the hub no longer
+     * has in flight means that write's report was lost with the old link (Asterisk accepted it, then the phone
+     * changed): that write is forgotten, so neither this nor later reports are taken for older than it.
+     */
+    private Echo classifyListed(AsteriskPresence presence) {
+        Echo echo = classify(presence);
+        if (echo == Echo.STALE && !writePending.test(presence.presentity())) {
+            echoes.clear(presence.presentity());
+            return Echo.NONE;
+        }
+        return echo;
     }
 
     private Echo classify(AsteriskPresence presence) {

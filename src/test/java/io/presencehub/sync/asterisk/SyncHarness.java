@@ -115,7 +115,7 @@ final class SyncHarness {
         inbox = new AsteriskInbox(echoes, clock, incoming::presenceChanged, snapshot -> {
             incoming.snapshot(snapshot);
             writer.resume();
-        });
+        }, writer::hasPending);
         inbox.onIdle(incoming::flushObservations);
     }
 
