@@ -8,6 +8,7 @@ import io.presencehub.ami.AsteriskPresence;
 import io.presencehub.ami.FakeAsterisk;
 import io.presencehub.ami.PresenceValueEncoder;
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.charset.StandardCharsets;
@@ -292,18 +293,29 @@ class AsteriskSyncEndToEndTest {
     @Test
     void wrongSecretKeepsTheStatusInterfaceUpAndHealthSaysWhy() {
         asterisk.setAuthFailureDelay(Duration.ofMillis(100));
-        hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk).with("hub.asterisk.secret", "wrong").start();
-        try (LineClient client = hub.client()) {
-            assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Available");
+        try (LogCapture log = LogCapture.start()) {
+            hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk)
+                    .with("hub.asterisk.secret", "wrong-Secret-42").start();
+            try (LineClient client = hub.client()) {
+                assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003"))
+                        .isEqualTo("ExtensionStatus@#Available");
+            }
+            await().atMost(CEILING).until(() -> AsteriskHubs.health(hub).contains("Authentication failed"));
+            assertThat(AsteriskHubs.health(hub)).startsWith("503").doesNotContain("wrong-Secret-42");
+            // refused logins are retried, slowly: auth-retry is 700 ms, so two more attempts take at least that long
+            // (a count of attempts at some moment would depend on how fast this machine got here)
+            int attempts = asterisk.loginAttempts();
+            long since = System.nanoTime();
+            await().atMost(CEILING).until(() -> asterisk.loginAttempts() >= attempts + 2);
+            assertThat(Duration.ofNanos(System.nanoTime() - since)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+
+            assertThat(log.atLeast(org.apache.logging.log4j.Level.WARN)).as("refused logins are reported once")
+                    .filteredOn(l -> l.message().contains("Authentication failed")).hasSize(1);
+            assertThat(log.atLeast(org.apache.logging.log4j.Level.WARN)).as("nothing else warns per attempt")
+                    .hasSize(1);
+            assertThat(log.all()).noneMatch(LogCapture.Line::hasThrowable);
+            assertThat(log.all()).noneMatch(l -> l.message().contains("wrong-Secret-42"));
         }
-        await().atMost(CEILING).until(() -> AsteriskHubs.health(hub).contains("Authentication failed"));
-        assertThat(AsteriskHubs.health(hub)).startsWith("503");
-        // refused logins are retried, slowly: auth-retry is 700 ms, so two more attempts take at least that long
-        // (a count of attempts at some moment would depend on how fast this machine got here)
-        int attempts = asterisk.loginAttempts();
-        long since = System.nanoTime();
-        await().atMost(CEILING).until(() -> asterisk.loginAttempts() >= attempts + 2);
-        assertThat(Duration.ofNanos(System.nanoTime() - since)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
     }
 
     @Test

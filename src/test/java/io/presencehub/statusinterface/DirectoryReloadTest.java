@@ -7,10 +7,12 @@ import io.presencehub.model.UserKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,16 +227,27 @@ class DirectoryReloadTest {
 
     @Test
     void aBrokenFileIsIgnoredAndTheNextValidEditApplies() {
-        hub.writeDirectory("locations: [ {name: HQ");
-        // once this returns the hub has looked at the file (the reload route or this call, one at a time); an
-        // event of that look would be queued before the reply that follows, so the reply must come next
-        assertThat(directory().reloadIfChanged()).as("invalid YAML is not loaded").isFalse();
-        assertThat(first.ask("get_extension_status@#HQ@#Sales@#1001")).as("no event for invalid YAML")
-                .isEqualTo("ExtensionStatus@#Available");
+        try (LogCapture log = LogCapture.start()) {
+            hub.writeDirectory("locations: [ {name: HQ");
+            // once this returns the hub has looked at the file (the reload route or this call, one at a time); an
+            // event of that look would be queued before the reply that follows, so the reply must come next
+            assertThat(directory().reloadIfChanged()).as("invalid YAML is not loaded").isFalse();
+            assertThat(first.ask("get_extension_status@#HQ@#Sales@#1001")).as("no event for invalid YAML")
+                    .isEqualTo("ExtensionStatus@#Available");
+            assertThat(log.atLeast(Level.WARN)).singleElement().satisfies(line -> {
+                assertThat(line.message()).contains(hub.directoryFile().toString())
+                        .contains("rejected, the previous directory stays in force");
+                assertThat(line.hasThrowable()).isFalse();
+            });
+        }
 
         String duplicateStatus = smallWith("{name: Lunch, type: away}", "{name: Away, type: xa}");
-        hub.writeDirectory(duplicateStatus);
-        assertThat(directory().reloadIfChanged()).as("a file that fails validation is not loaded").isFalse();
+        try (LogCapture log = LogCapture.start()) {
+            hub.writeDirectory(duplicateStatus);
+            assertThat(directory().reloadIfChanged()).as("a file that fails validation is not loaded").isFalse();
+            assertThat(log.atLeast(Level.WARN)).as("one line naming where and what").singleElement()
+                    .satisfies(line -> assertThat(line.message()).contains("statuses[2]: status 'Away' is defined twice"));
+        }
         assertThat(second.set("set_extension_status@#HQ@#Sales@#1004@#Lunch")).as("the old statuses are still in force")
                 .containsExactly("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Lunch");
         assertThat(first.readLine()).isEqualTo("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Lunch");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.presencehub.model.UserKey;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +93,29 @@ class TeamsResilienceTest {
         graph.rotateSecret("not-the-secret");
         await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
         await().until(() -> health().contains("UP"));
+    }
+
+    @Test
+    void aWrongSecretIsLoggedOnceWithoutStackTraceOrSecretHoweverOftenItFails() {
+        graph.addUser(ALICE_ID, "alice@example.com");
+        try (LogCapture log = LogCapture.start()) {
+            hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+                    .with("hub.teams.client-secret", "not-the-secret").start();
+            await().until(() -> health().contains("AADSTS7000215"));
+            int attempts = graph.requestCount(Endpoint.TOKEN);
+            await().until(() -> graph.requestCount(Endpoint.TOKEN) >= attempts + 3);
+            try (LineClient client = hub.client()) {
+                client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
+            }
+            int more = graph.requestCount(Endpoint.TOKEN);
+            await().until(() -> graph.requestCount(Endpoint.TOKEN) >= more + 2);
+
+            assertThat(log.atLeast(Level.WARN)).as("one line for the one cause")
+                    .filteredOn(l -> l.message().contains("AADSTS7000215")).hasSize(1);
+            assertThat(log.atLeast(Level.WARN)).as("no other warnings about it").hasSize(1);
+            assertThat(log.all()).noneMatch(LogCapture.Line::hasThrowable);
+            assertThat(log.all()).noneMatch(l -> l.message().contains("not-the-secret"));
+        }
     }
 
     @Test
