@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The visible effect of one of the hub's own session writes: the pair it set, or (after clearPresence) whatever the
- * user's own state is. A read sent after the write was sent may show it; a read sent after its answer came back
- * settles it, whatever that read shows.
+ * user's own state is. A read answered after the write was sent may show it (when exactly a read reaches Graph is not
+ * known); a read sent after the write's answer came back settles it, whatever that read shows.
  *
  * @param session    the pair set, empty after a clear
  * @param sentAt     when the write was sent to Graph
@@ -19,9 +19,9 @@ public record TeamsEcho(Optional<SessionPair> session, Instant sentAt, Instant a
         this(session, writtenAt, writtenAt);
     }
 
-    /** Whether a read sent at {@code readStartedAt} may have reached Graph after this write. */
-    boolean visibleTo(Instant readStartedAt) {
-        return readStartedAt.isAfter(sentAt);
+    /** Whether a read answered at {@code readAnsweredAt} may have reached Graph after this write was sent. */
+    boolean visibleTo(Instant readAnsweredAt) {
+        return readAnsweredAt.isAfter(sentAt);
     }
 
     /** Whether a read sent at {@code readStartedAt} reached Graph after this write was answered. */

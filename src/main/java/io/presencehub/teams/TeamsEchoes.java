@@ -37,6 +37,17 @@ final class TeamsEchoes {
         }
     }
 
+    /** The write in flight for the user was refused (it changed nothing in Teams): it can explain no read. */
+    synchronized void refused(UserKey user) {
+        List<TeamsEcho> echoes = byUser.get(user);
+        if (echoes != null) {
+            echoes.removeIf(e -> e.answeredAt() == null);
+            if (echoes.isEmpty()) {
+                byUser.remove(user);
+            }
+        }
+    }
+
     /** A write answered before it was ever registered as sent (tests drive the writer this way). */
     synchronized void add(UserKey user, TeamsEcho echo) {
         byUser.computeIfAbsent(user, k -> new ArrayList<>()).add(echo);

@@ -47,10 +47,11 @@ public final class TeamsIncomingResolver {
      * @param previous      the observation held (null for none)
      * @param observed      the presence just read
      * @param echoes        the hub's own writes whose effect was not yet settled by a read (in flight or answered)
-     * @param readStartedAt when the read that returned {@code observed} was sent
+     * @param readStartedAt  when the read that returned {@code observed} was sent (at the latest)
+     * @param readAnsweredAt when its answer came back
      */
     public Decision resolve(GraphObservation previous, GraphObservation observed, Collection<TeamsEcho> echoes,
-                            Instant readStartedAt) {
+                            Instant readStartedAt, Instant readAnsweredAt) {
         if (previous != null && isOlder(observed.sequenceNumber(), previous.sequenceNumber())) {
             return Decision.of(Verdict.STALE, false);
         }
@@ -62,9 +63,9 @@ public final class TeamsIncomingResolver {
         if (observed.samePresence(previous)) {
             return Decision.of(Verdict.UNCHANGED, settles);
         }
-        // a read sent after a write may show its result, even while the write's answer is still on its way; after
-        // a clear, the user's own state shows again: whatever it is, the hub caused the change
-        if (echoes.stream().anyMatch(e -> e.visibleTo(readStartedAt) && e.explains(observed))) {
+        // a read answered after a write was sent may show its result, even while the write's answer is still on its
+        // way; after a clear, the user's own state shows again: whatever it is, the hub caused the change
+        if (echoes.stream().anyMatch(e -> e.visibleTo(readAnsweredAt) && e.explains(observed))) {
             return Decision.of(Verdict.ECHO, settles);
         }
         Optional<StatusType> type = mapper.map(observed.availability(), observed.activity());

@@ -114,10 +114,11 @@ public final class TeamsPoller {
             reportFailure("Teams poll answer unreadable: " + e.getMessage());
             return;
         }
+        Instant answeredAt = clock.instant();
         for (GraphPresence presence : presences) {
             users.userOf(presence.userId()).ifPresent(user -> {
                 try {
-                    observe(user, GraphObservation.of(presence), answer.call().sentAt());
+                    observe(user, GraphObservation.of(presence), answer.call().sentAt(), answeredAt);
                 } catch (RuntimeException e) {
                     LOG.warn("Teams: presence of {} not applied: {}", user, e.toString());
                 }
@@ -140,9 +141,14 @@ public final class TeamsPoller {
         echoes.sent(user, session, sentAt);
     }
 
-    /** The answer to the user's session write in flight was taken (whatever it was). */
+    /** The answer to the user's session write in flight was taken, and the write may have been applied. */
     public void writeAnswered(UserKey user, Instant at) {
         echoes.answered(user, at);
+    }
+
+    /** The user's session write in flight was refused or never sent: it changed nothing. */
+    public void writeRefused(UserKey user) {
+        echoes.refused(user);
     }
 
     /** A session write answered at {@code echo.answeredAt()} (for tests driving the poller without a writer). */
@@ -155,10 +161,15 @@ public final class TeamsPoller {
         return Optional.ofNullable(observations.get(user));
     }
 
-    void observe(UserKey user, GraphObservation observed, Instant readStartedAt) {
+    /** A read sent and answered at the same instant (for tests). */
+    void observe(UserKey user, GraphObservation observed, Instant readAt) {
+        observe(user, observed, readAt, readAt);
+    }
+
+    void observe(UserKey user, GraphObservation observed, Instant readStartedAt, Instant readAnsweredAt) {
         GraphObservation previous = observations.get(user);
         TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, echoes.of(user),
-                readStartedAt);
+                readStartedAt, readAnsweredAt);
         if (decision.echoConsumed()) {
             echoes.settle(user, readStartedAt);
         }

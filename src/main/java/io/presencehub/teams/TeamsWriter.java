@@ -233,9 +233,13 @@ public final class TeamsWriter {
         Instant now = clock.instant();
         boolean gone = write.kind() == TeamsWrite.Kind.CLEAR_PRESENCE && answer.status() == 404;
         if (write.kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
-            // first of all, whatever the answer (a failed write may still have been applied): a poll sent from now
-            // on settles the write's echo; until then any read sent after the write may show its result
-            poller.writeAnswered(user, now);
+            // first of all: a write that may have been applied (accepted, or lost in a timeout or a 5xx) is settled
+            // by a poll sent from now on; a refused one (no token, 4xx) changed nothing and explains no read
+            if (answer.ok() || gone || answer.status() == 0 || answer.status() >= 500) {
+                poller.writeAnswered(user, now);
+            } else {
+                poller.writeRefused(user);
+            }
         }
         synchronized (lock) {
             Slot slot = slot(user);

@@ -26,7 +26,7 @@ class TeamsIncomingResolverTest {
 
     @Test
     void firstReadWithoutStoredObservationIsABaseline() {
-        var decision = resolver.resolve(null, seen("Busy", "InAMeeting", "5"), List.of(), AFTER);
+        var decision = resolver.resolve(null, seen("Busy", "InAMeeting", "5"), List.of(), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.BASELINE);
         assertThat(decision.type()).isEmpty();
     }
@@ -34,7 +34,7 @@ class TeamsIncomingResolverTest {
     @Test
     void storedObservationThatDiffersMakesTheFirstReadAChange() {
         var decision = resolver.resolve(seen("Available", "Available", "4"), seen("Busy", "InAMeeting", "5"),
-                List.of(), AFTER);
+                List.of(), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
         assertThat(decision.type()).contains(StatusType.DND);
     }
@@ -42,14 +42,14 @@ class TeamsIncomingResolverTest {
     @Test
     void olderSequenceNumberIsStale() {
         var decision = resolver.resolve(seen("Busy", "InACall", "00009"), seen("Available", "Available", "00008"),
-                List.of(), AFTER);
+                List.of(), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.STALE);
     }
 
     @Test
     void sameValuesInAnotherCaseAreUnchanged() {
         var decision = resolver.resolve(seen("DoNotDisturb", "Presenting", "1"), seen("donotdisturb", "presenting",
-                "2"), List.of(), AFTER);
+                "2"), List.of(), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.UNCHANGED);
     }
 
@@ -57,7 +57,7 @@ class TeamsIncomingResolverTest {
     void thePairTheHubSetIsAnEchoOnceReadAfterTheWrite() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"),
-                List.of(echo), AFTER);
+                List.of(echo), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
         assertThat(decision.echoConsumed()).isTrue();
     }
@@ -66,7 +66,7 @@ class TeamsIncomingResolverTest {
     void aReadSentBeforeTheWriteCannotBeItsEcho() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"),
-                List.of(echo), BEFORE);
+                List.of(echo), BEFORE, BEFORE);
         assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
         assertThat(decision.echoConsumed()).isFalse();
     }
@@ -74,7 +74,7 @@ class TeamsIncomingResolverTest {
     @Test
     void afterAClearWhateverTheUsersOwnStateIsShowsAsEcho() {
         TeamsEcho echo = new TeamsEcho(Optional.empty(), WRITTEN);
-        var decision = resolver.resolve(seen("Busy", "InACall", "1"), seen("Away", "Away", "2"), List.of(echo), AFTER);
+        var decision = resolver.resolve(seen("Busy", "InACall", "1"), seen("Away", "Away", "2"), List.of(echo), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
     }
 
@@ -82,7 +82,7 @@ class TeamsIncomingResolverTest {
     void anotherPairThanTheOneSetIsARealChange() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.AWAY), WRITTEN);
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InAMeeting", "2"),
-                List.of(echo), AFTER);
+                List.of(echo), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
         assertThat(decision.echoConsumed()).isTrue();
     }
@@ -91,7 +91,7 @@ class TeamsIncomingResolverTest {
     void anUnchangedReadAfterTheWriteSettlesTheEcho() {
         TeamsEcho echo = new TeamsEcho(Optional.of(SessionPair.AWAY), WRITTEN);
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Available", "Available", "1"),
-                List.of(echo), AFTER);
+                List.of(echo), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.UNCHANGED);
         assertThat(decision.echoConsumed()).isTrue();
     }
@@ -101,7 +101,7 @@ class TeamsIncomingResolverTest {
         TeamsEcho inFlight = new TeamsEcho(Optional.empty(), WRITTEN, null);
         // the clear reached Graph before the read: the user's own meeting shows, which the hub caused
         var decision = resolver.resolve(seen("Busy", "InACall", "1"), seen("Busy", "InAMeeting", "2"),
-                List.of(inFlight), AFTER);
+                List.of(inFlight), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
         assertThat(decision.echoConsumed()).isFalse();
         assertThat(decision.type()).isEmpty();
@@ -112,7 +112,7 @@ class TeamsIncomingResolverTest {
         TeamsEcho earlier = new TeamsEcho(Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
         TeamsEcho later = new TeamsEcho(Optional.of(SessionPair.AWAY), AFTER.plusSeconds(1), null);
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InACall", "2"),
-                List.of(earlier, later), AFTER);
+                List.of(earlier, later), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
         assertThat(decision.echoConsumed()).isTrue();
     }
@@ -121,16 +121,26 @@ class TeamsIncomingResolverTest {
     void aReadSentBeforeAWriteInFlightCannotBeItsEcho() {
         TeamsEcho inFlight = new TeamsEcho(Optional.empty(), WRITTEN, null);
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Busy", "InAMeeting", "2"),
-                List.of(inFlight), BEFORE);
+                List.of(inFlight), BEFORE, BEFORE);
         assertThat(decision.verdict()).isEqualTo(Verdict.CHANGE);
         assertThat(decision.type()).contains(StatusType.DND);
+    }
+
+    @Test
+    void aReadStampedBeforeTheWriteButAnsweredAfterItMayShowItsResult() {
+        // the poll was built before the write was sent, but left later (one chunk after another, a token fetch)
+        TeamsEcho write = new TeamsEcho(Optional.of(SessionPair.AWAY), WRITTEN, null);
+        var decision = resolver.resolve(seen("Available", "Available", "1"), seen("Away", "Away", "2"),
+                List.of(write), BEFORE, AFTER);
+        assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
+        assertThat(decision.echoConsumed()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({"Offline, Offline", "Offline, OffWork", "PresenceUnknown, PresenceUnknown", "Invisible, Ghosting"})
     void presencesWithoutMeaningChangeNothing(String availability, String activity) {
         var decision = resolver.resolve(seen("Available", "Available", "1"), seen(availability, activity, "2"),
-                List.of(), AFTER);
+                List.of(), AFTER, AFTER);
         assertThat(decision.verdict()).isEqualTo(Verdict.UNMAPPED);
         assertThat(decision.type()).isEmpty();
     }

@@ -264,6 +264,17 @@ class TeamsWriterTest {
     }
 
     @Test
+    void aRefusedClearExplainsNothingSoTheUsersOwnChangeSeenAfterItCounts() {
+        GraphCall clear = clearAfterDndSeenInTeams();
+        writer.onAnswer(answer(clear, 403, null));
+        // the user joins a meeting: nothing the hub did can have caused this
+        clock.advance(Duration.ofMillis(1));
+        poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"), clock.instant());
+        assertThat(applier.current(ALICE).statusType()).isEqualTo(StatusType.DND);
+        assertThat(applier.current(ALICE).origin()).isEqualTo(Origin.TEAMS);
+    }
+
+    @Test
     void clearingASessionThatIsAlreadyGoneCountsAsDone() {
         set(StatusType.DND);
         writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
