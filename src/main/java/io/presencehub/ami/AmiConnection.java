@@ -66,6 +66,7 @@ public final class AmiConnection {
     private volatile String lastError = "not started";
     private volatile PendingResync pendingResync;
     private volatile boolean overflowed;
+    private volatile Runnable beforeLogin = () -> { };
     private Thread supervisor;
     private Thread dispatcher;
     private PingThread pingThread;
@@ -87,6 +88,14 @@ public final class AmiConnection {
         connection.registerUserEventClass(PresenceStateChangeEvent.class);
         connection.registerUserEventClass(PresenceStateListCompleteEvent.class);
         connection.addEventListener(this::onManagerEvent);
+    }
+
+    /**
+     * Runs on the supervisor thread before every login attempt: the owner stops writing until it has taken the
+     * snapshot of the coming login into account (writes are refused until that snapshot is handed over anyway).
+     */
+    public void beforeLogin(Runnable action) {
+        this.beforeLogin = Objects.requireNonNull(action, "action");
     }
 
     /** Starts connecting in the background; never throws because Asterisk is down or refuses the login. */
@@ -156,6 +165,12 @@ public final class AmiConnection {
      */
     public EncodedPresence write(String presentity, String state, String subtype, String message) {
         EncodedPresence encoded = PresenceValueEncoder.encode(presentity, state, subtype, message);
+        if (!connected) {
+            // logged in but the snapshot not handed over yet: a write now could be missing from (or older than)
+            // the list the owner is about to take for Asterisk's truth
+            throw new AmiNotConnectedException("Setvar " + encoded.variable() + " not sent: AMI " + settings.address()
+                    + " is not resynchronised yet");
+        }
         ManagerResponse response = send(new SetVarAction(encoded.variable(), encoded.value()), "Setvar " + encoded.variable());
         if (response instanceof ManagerError) {
             throw new AmiRejectedException("Asterisk rejected Setvar " + encoded.variable() + "=" + encoded.value()
@@ -283,6 +298,7 @@ public final class AmiConnection {
             Duration wait;
             try {
                 signals.clear();
+                beforeLogin.run();
                 connection.login();
                 resync();
                 connected = true;

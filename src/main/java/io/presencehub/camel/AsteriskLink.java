@@ -37,6 +37,7 @@ public final class AsteriskLink extends ServiceSupport implements PresenceSink {
         this.inbox = new AsteriskInbox(echoes, clock, item -> template().sendBody(PRESENCE, item),
                 snapshot -> template().sendBody(SNAPSHOT, snapshot), writer::hasPending);
         this.connection = new AmiConnection(settings, inbox::offer, inbox::offerSnapshot);
+        connection.beforeLogin(writer::pause);
     }
 
     /**

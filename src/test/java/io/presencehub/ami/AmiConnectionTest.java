@@ -215,6 +215,18 @@ class AmiConnectionTest {
     }
 
     @Test
+    void theOwnerHearsOfEveryLoginBeforeItsSnapshot() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        connection = new AmiConnection(settings("hub", "hubsecret"), change -> { }, list -> order.add("snapshot"));
+        connection.beforeLogin(() -> order.add("login"));
+        connection.start();
+        await().atMost(CEILING).until(() -> order.size() == 2 && connection.isConnected());
+        asterisk.dropAllConnections();
+        await().atMost(CEILING).until(() -> order.size() == 4 && connection.isConnected());
+        assertEquals(List.of("login", "snapshot", "login", "snapshot"), order);
+    }
+
+    @Test
     void silentHalfOpenLinkIsDetectedAndReconnected() {
         connectAsHub();
 

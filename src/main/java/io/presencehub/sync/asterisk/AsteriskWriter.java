@@ -118,6 +118,13 @@ public final class AsteriskWriter implements OutgoingState {
         }
     }
 
+    /** The link is being (re)established: nothing is written until {@link #resume()}. */
+    public void pause() {
+        synchronized (lock) {
+            ready = false;
+        }
+    }
+
     /** The reconnect's snapshot has been taken into account: writing may start (again). */
     public void resume() {
         synchronized (lock) {
