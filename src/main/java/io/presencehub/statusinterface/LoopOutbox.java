@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -142,9 +143,10 @@ final class LoopOutbox {
             if (reply.closeAfter()) {
                 // close once everything written so far has reached the socket, not with it still queued
                 channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-                channel.eventLoop().schedule(() -> {
+                ScheduledFuture<?> grace = channel.eventLoop().schedule(() -> {
                     channel.close();
                 }, EXIT_GRACE_SECONDS, TimeUnit.SECONDS);
+                channel.closeFuture().addListener(f -> grace.cancel(false));
                 channels.remove(channel);
                 return;
             }
