@@ -48,11 +48,6 @@ final class TeamsEchoes {
         }
     }
 
-    /** A write answered before it was ever registered as sent (tests drive the writer this way). */
-    synchronized void add(UserKey user, TeamsEcho echo) {
-        byUser.computeIfAbsent(user, k -> new ArrayList<>()).add(echo);
-    }
-
     synchronized List<TeamsEcho> of(UserKey user) {
         List<TeamsEcho> echoes = byUser.get(user);
         return echoes == null ? List.of() : List.copyOf(echoes);

@@ -151,11 +151,6 @@ public final class TeamsPoller {
         echoes.refused(user);
     }
 
-    /** A session write answered at {@code echo.answeredAt()} (for tests driving the poller without a writer). */
-    public void expectEcho(UserKey user, TeamsEcho echo) {
-        echoes.add(user, echo);
-    }
-
     /** What Graph last showed for a user (for tests and health). */
     public Optional<GraphObservation> observation(UserKey user) {
         return Optional.ofNullable(observations.get(user));
