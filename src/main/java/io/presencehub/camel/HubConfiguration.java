@@ -8,6 +8,7 @@ import io.presencehub.statusinterface.StatusEventBroadcaster;
 import io.presencehub.statusinterface.StatusLineDecoder;
 import io.presencehub.store.JdbcStateStore;
 import io.presencehub.sync.DirectoryReconciler;
+import io.presencehub.sync.Heartbeats;
 import io.presencehub.sync.PresenceApplier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,11 +52,15 @@ public final class HubConfiguration implements CamelConfiguration {
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
+        Heartbeats heartbeats = new Heartbeats(Duration.ofMillis(settings.integer("hub.health.max-silence")));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
+                settings.integer("hub.status.max-total-pending-bytes"),
                 settings.integer("hub.status.socket-send-buffer"),
-                Duration.ofMillis(settings.integer("hub.status.event-batch-window")));
+                Duration.ofMillis(settings.integer("hub.status.event-batch-window")), heartbeats);
 
         bind(context, "hubSettings", settings);
+        bind(context, "heartbeats", heartbeats);
+        bind(context, "hubHealthCheck", new HubHealthCheck(heartbeats));
         bind(context, "stateStore", store);
         bind(context, "directoryService", directory);
         bind(context, "presenceApplier", applier);

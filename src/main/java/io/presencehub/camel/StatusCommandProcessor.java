@@ -11,7 +11,8 @@ import org.apache.camel.component.netty.NettyConstants;
 
 /**
  * Runs one status-interface line through the command handler and queues the reply for the client
- * that sent it, behind the events already queued for that client; {@code exit} closes it.
+ * that sent it, behind the events already queued for that client; {@code exit}, or the end of the
+ * client's input (a half-close), closes it once the replies are sent.
  */
 public final class StatusCommandProcessor implements Processor {
 
@@ -32,6 +33,11 @@ public final class StatusCommandProcessor implements Processor {
                 .getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class).channel();
         if (clients.isExiting(client)) {
             return; // a line pipelined behind exit
+        }
+        if (line == InboundLine.END_OF_INPUT) {
+            // the client closed its sending side: every line before was answered, so close after the replies
+            clients.closeAfterPending(client);
+            return;
         }
         handler.handle(line, reply -> {
             if (reply == null) {

@@ -6,6 +6,12 @@ package io.presencehub.statusinterface;
  */
 public record InboundLine(String text, String problem) {
 
+    /**
+     * Not a line: the client closed its sending side. Everything it sent before is answered, then
+     * the connection is closed.
+     */
+    public static final InboundLine END_OF_INPUT = new InboundLine("", "end of input");
+
     public static InboundLine of(String text) {
         return new InboundLine(text, null);
     }

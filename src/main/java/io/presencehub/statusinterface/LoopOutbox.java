@@ -1,10 +1,10 @@
 package io.presencehub.statusinterface;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
@@ -17,9 +17,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Events and replies waiting for the clients of one netty event loop.
@@ -33,21 +30,16 @@ import org.slf4j.LoggerFactory;
  */
 final class LoopOutbox {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoopOutbox.class);
-
     /** How far into the event log a client has been written. */
     private static final AttributeKey<long[]> CURSOR = AttributeKey.valueOf("presencehub.cursor");
-    /** Marks a client being closed for not reading, so it is counted and closed once. */
-    private static final AttributeKey<Boolean> CUT_OFF = AttributeKey.valueOf("presencehub.cutOff");
     /** Marks a client that sent {@code exit}: it gets what was queued before, nothing after, then is closed. */
     static final AttributeKey<Boolean> EXITING = AttributeKey.valueOf("presencehub.exiting");
     /** How long an exiting client may take to read what was queued for it before it is closed regardless. */
     private static final long EXIT_GRACE_SECONDS = 10;
 
     private final EventLoop loop;
-    private final long maxPendingBytes;
+    private final BacklogLimit limit;
     private final long batchWindowNanos;
-    private final AtomicLong cutOffCounter;
 
     private final Queue<Outgoing> handedOver = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
@@ -69,11 +61,10 @@ final class LoopOutbox {
      * @param batchWindow the shortest time between two event passes: an event after a quiet period
      *                    goes out at once, under load events wait at most this long
      */
-    LoopOutbox(EventLoop loop, long maxPendingBytes, Duration batchWindow, AtomicLong cutOffCounter) {
+    LoopOutbox(EventLoop loop, BacklogLimit limit, Duration batchWindow) {
         this.loop = loop;
-        this.maxPendingBytes = maxPendingBytes;
+        this.limit = limit;
         this.batchWindowNanos = batchWindow.toNanos();
-        this.cutOffCounter = cutOffCounter;
         this.lastPassNanos = System.nanoTime() - batchWindowNanos;
     }
 
@@ -110,18 +101,51 @@ final class LoopOutbox {
         }
     }
 
-    /** Writes every logged event to every client, then forgets them. */
+    /**
+     * Writes every logged event to every client, then forgets them. The events of one pass are one
+     * buffer shared by every client that had none of them yet (the usual case): one queued write per
+     * client and pass, however many events the pass carries.
+     */
     private void pass() {
         lastPassNanos = System.nanoTime();
         passScheduled.set(false);
         drainHandedOver();
-        for (Channel channel : channels) {
-            if (catchUp(channel)) {
-                channel.flush();
+        ByteBuf merged = merged();
+        long loopPending = 0;
+        try {
+            for (Channel channel : channels) {
+                if (catchUp(channel, merged)) {
+                    channel.flush();
+                }
+                loopPending += BacklogLimit.pending(channel);
             }
+        } finally {
+            if (merged != null) {
+                merged.release();
+            }
+            log.forEach(event -> event.text().release());
+            log.clear();
         }
-        log.forEach(event -> event.text().release());
-        log.clear();
+        limit.report(loop, loopPending);
+    }
+
+    /** The whole log as one buffer, or null when it is empty. */
+    private ByteBuf merged() {
+        if (log.isEmpty()) {
+            return null;
+        }
+        if (log.size() == 1) {
+            return log.peekFirst().text().retainedDuplicate();
+        }
+        int bytes = 0;
+        for (LoggedEvent event : log) {
+            bytes += event.text().readableBytes();
+        }
+        ByteBuf merged = ByteBufAllocator.DEFAULT.directBuffer(bytes);
+        for (LoggedEvent event : log) {
+            merged.writeBytes(event.text(), event.text().readerIndex(), event.text().readableBytes());
+        }
+        return merged;
     }
 
     /** Moves handed-over events into the log and sends handed-over replies right away. */
@@ -139,7 +163,7 @@ final class LoopOutbox {
     private void reply(Outgoing reply) {
         Channel channel = reply.target();
         try {
-            catchUp(channel);
+            catchUp(channel, null);
             if (reply.closeAfter()) {
                 // close once everything written so far has reached the socket, not with it still queued
                 channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -151,7 +175,7 @@ final class LoopOutbox {
                 return;
             }
             if (writable(channel)) {
-                channel.write(reply.text().retain());
+                channel.write(reply.text().retain(), channel.voidPromise());
             }
             channel.flush();
         } finally {
@@ -159,38 +183,29 @@ final class LoopOutbox {
         }
     }
 
-    /** Writes the logged events a client has not had yet; returns whether anything was written. */
-    private boolean catchUp(Channel channel) {
+    /**
+     * Writes the logged events a client has not had yet; returns whether anything was written.
+     * {@code merged}, when given, is the whole log as one buffer, for a client that had none of it.
+     */
+    private boolean catchUp(Channel channel, ByteBuf merged) {
         long[] cursor = channel.attr(CURSOR).get();
-        if (cursor == null || !writable(channel)) {
+        if (cursor == null || log.isEmpty() || cursor[0] >= lastSequence || !writable(channel)) {
             return false;
         }
-        boolean wrote = false;
-        for (LoggedEvent event : log) {
-            if (event.sequence() > cursor[0]) {
-                channel.write(event.text().retainedDuplicate());
-                wrote = true;
+        if (merged != null && cursor[0] < log.peekFirst().sequence()) {
+            channel.write(merged.retainedDuplicate(), channel.voidPromise());
+        } else {
+            for (LoggedEvent event : log) {
+                if (event.sequence() > cursor[0]) {
+                    channel.write(event.text().retainedDuplicate(), channel.voidPromise());
+                }
             }
         }
         cursor[0] = lastSequence;
-        return wrote;
+        return true;
     }
 
     private boolean writable(Channel channel) {
-        return channel.isActive() && !channel.hasAttr(CUT_OFF) && !cutOffIfStalled(channel);
-    }
-
-    private boolean cutOffIfStalled(Channel channel) {
-        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-        long pending = buffer == null ? 0 : buffer.totalPendingWriteBytes();
-        if (pending <= maxPendingBytes) {
-            return false;
-        }
-        channel.attr(CUT_OFF).set(Boolean.TRUE);
-        cutOffCounter.incrementAndGet();
-        LOG.warn("Status client {} does not read its events ({} bytes waiting): disconnecting it",
-                channel.remoteAddress(), pending);
-        channel.close();
-        return true;
+        return channel.isActive() && !limit.cutOffIfStalled(channel);
     }
 }

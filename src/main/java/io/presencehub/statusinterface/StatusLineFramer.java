@@ -46,6 +46,14 @@ public final class StatusLineFramer {
         return feed(bytes, 0, bytes.length);
     }
 
+    /** The input ended: a last line without line break is a line too (nothing when none was started). */
+    public List<InboundLine> finish() {
+        if (!discarding && line.size() == 0) {
+            return List.of();
+        }
+        return List.of(complete());
+    }
+
     private InboundLine complete() {
         if (discarding) {
             discarding = false;
