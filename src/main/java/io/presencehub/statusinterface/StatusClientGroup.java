@@ -146,6 +146,15 @@ public final class StatusClientGroup extends DefaultChannelGroup {
         return super.close();
     }
 
+    /** Bytes waiting in the hub for all clients together, each client's share counted in full. */
+    public long pendingBytes() {
+        long total = 0;
+        for (Channel channel : this) {
+            total += BacklogLimit.pending(channel);
+        }
+        return total;
+    }
+
     /** How many clients were cut off for not reading. */
     public long slowClientsDropped() {
         return limit.cutOffCount();
