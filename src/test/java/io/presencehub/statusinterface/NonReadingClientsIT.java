@@ -58,10 +58,14 @@ class NonReadingClientsIT {
                         setter.send("set_extension_note@#HQ@#Sales@#1004@#" + i + NOTE);
                     }
                 });
+                // the setter reads too: its own events and one empty-line acknowledgement per change
+                CompletableFuture<Long> acknowledged = CompletableFuture.supplyAsync(() -> setter.readLines(2 * changes)
+                        .stream().filter(String::isEmpty).count());
                 for (int i = 0; i < changes; i++) {
                     assertThat(reader.readLine()).isEqualTo("ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#" + i + NOTE);
                 }
                 sending.join();
+                assertThat(acknowledged.join()).isEqualTo(changes);
                 for (Socket nonReader : nonReaders) {
                     assertThat(readsToEnd(nonReader)).as("the hub cut this non-reader off").isTrue();
                 }
@@ -69,10 +73,17 @@ class NonReadingClientsIT {
                 try (LineClient late = hub.client()) {
                     assertThat(late.ask("get_extension_note@#HQ@#Sales@#1004")).isEqualTo("ExtensionNote@#" + (changes - 1) + NOTE);
                 }
+                // SIGTERM while 300 new non-readers hold a backlog: the hub still stops
+                for (int i = 0; i < 300; i++) {
+                    nonReaders.add(nonReader(setter.socket().getPort()));
+                }
+                for (int i = 0; i < 5; i++) {
+                    setter.set("set_extension_note@#HQ@#Sales@#1004@#last " + i + NOTE);
+                }
+                hub.stop(); // fails unless the process ends within the stop timeout
             } finally {
                 nonReaders.forEach(NonReadingClientsIT::closeQuietly);
             }
-            hub.stop(); // SIGTERM; fails unless the process ends within the stop timeout
             assertThat(hub.log()).doesNotContain("OutOfMemoryError").contains("disconnecting it");
         }
     }
