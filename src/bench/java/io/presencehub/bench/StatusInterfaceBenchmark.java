@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 /**
  * Benchmark of the status TCP interface against the packaged hub jar, run as a child process:
  * start-up time, set→event throughput and fan-out latency to many clients, the time of a full
- * {@code get_extension_state}, and the hub's resident memory. Plain main; exits non-zero only on
- * errors, never on a missed target.
+ * {@code get_extension_state}, and the hub's resident memory. The fan-out latency is also measured,
+ * with the same listeners, rate and duration, against a {@link BareBroadcaster} in this process, so
+ * the hub's p99 is judged against what bare Netty achieves on the same machine at the same time.
+ * Plain main; exits non-zero only on errors, never on a missed target.
  *
  * <p>Options ({@code --name=value}): {@code clients} (200), {@code seconds} per phase (10),
  * {@code rate} of the latency phase (1000/s), {@code writers} (4), {@code window} of unanswered
@@ -35,7 +37,9 @@ public final class StatusInterfaceBenchmark {
     /** The JVM options scripts/run.sh starts the hub with. */
     static final String DEFAULT_HUB_JVM_ARGS = "-Xmx160m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:TieredStopAtLevel=1";
 
-    private static final long WATCHDOG_SECONDS = 115;
+    private static final long WATCHDOG_SECONDS = 150;
+    /** Paced traffic the bare broadcaster gets before it is measured, as the hub had the throughput phase. */
+    private static final int BARE_WARM_UP_SECONDS = 3;
     private static final long DRAIN_MILLIS = 15_000;
 
     private final Options options;
@@ -86,7 +90,7 @@ public final class StatusInterfaceBenchmark {
         results.idleResidentKilobytes = hub.residentKilobytes();
         log("hub pid %d ready after %d ms; hub log: %s", hub.pid(), results.startupMillis, hub.camelStartedLine());
         try (ListenerPool listeners = ListenerPool.connect(hub.statusAddress(), options.clients(), 2)) {
-            awaitAllListening(listeners);
+            awaitAllListening(hub.statusAddress(), listeners);
             log("%d listeners connected", listeners.size());
             throughput(listeners, results);
             latency(listeners, results);
@@ -94,6 +98,8 @@ public final class StatusInterfaceBenchmark {
             results.disconnectedListeners = listeners.disconnected();
         }
         results.residentKilobytes = hub.residentKilobytes();
+        stopHub(); // the bare broadcaster gets the machine as the hub had it, without an idle hub beside it
+        bareLatency(results);
         results.loadAfter = CpuMeter.loadAverage();
         return results;
     }
@@ -101,8 +107,8 @@ public final class StatusInterfaceBenchmark {
     // ---- readiness of the listeners ---------------------------------------------------------
 
     /** Sends probe notes until every listener received an event: all are in the hub's client group. */
-    private void awaitAllListening(ListenerPool listeners) throws Exception {
-        try (CommandConnection probe = new CommandConnection(hub.statusAddress(), 16, "probe")) {
+    private void awaitAllListening(InetSocketAddress server, ListenerPool listeners) throws Exception {
+        try (CommandConnection probe = new CommandConnection(server, 16, "probe")) {
             for (int attempt = 1; attempt <= 5; attempt++) {
                 probe.send("set_extension_note@#" + directory.address(0) + "@#probe-" + (char) ('a' + attempt));
                 requireReplies(probe, attempt, "probe");
@@ -191,14 +197,56 @@ public final class StatusInterfaceBenchmark {
     // ---- (b) fan-out latency ----------------------------------------------------------------
 
     private void latency(ListenerPool listeners, Results results) throws Exception {
-        int changes = options.rate() * options.seconds();
+        CpuMeter cpu = new CpuMeter(hub.pid());
+        PacedRun run = pacedRun(hub.statusAddress(), listeners, options.seconds(), () -> {
+            results.latencyHubCpu = cpu.hubPercent();
+            results.latencyBenchCpu = cpu.benchPercent();
+        });
+        results.latencies = run.latencies();
+        results.latencyRate = run.rate();
+        results.latencyRepliedMillis = run.repliedMillis();
+        results.latencyDrainMillis = run.drainMillis();
+        results.latencyMissing = run.missing();
+        results.latencyExpected = run.expected();
+        log("latency: %d deliveries recorded at %.0f changes/s; after the last send: last reply %d ms,"
+                + " last event %d ms; CPU: hub %.0f%%, benchmark %.0f%%", run.latencies().length, run.rate(),
+                run.repliedMillis(), run.drainMillis(), results.latencyHubCpu, results.latencyBenchCpu);
+    }
+
+    /** The same paced run against a bare Netty broadcaster in this process, with listeners of its own. */
+    private void bareLatency(Results results) throws Exception {
+        try (BareBroadcaster bare = BareBroadcaster.start();
+             ListenerPool listeners = ListenerPool.connect(bare.address(), options.clients(), 2)) {
+            awaitAllListening(bare.address(), listeners);
+            pacedRun(bare.address(), listeners, Math.min(BARE_WARM_UP_SECONDS, options.seconds()), () -> { });
+            PacedRun run = pacedRun(bare.address(), listeners, options.seconds(), () -> { });
+            results.bareLatencies = run.latencies();
+            results.bareRate = run.rate();
+            results.bareMissing = run.missing();
+            results.bareExpected = run.expected();
+            results.bareDisconnected = listeners.disconnected();
+            log("bare netty latency: %d deliveries recorded at %.0f changes/s; after the last send: last reply %d ms,"
+                    + " last event %d ms", run.latencies().length, run.rate(), run.repliedMillis(), run.drainMillis());
+        }
+    }
+
+    /**
+     * {@code rate} note changes per second for {@code seconds}, each timed from its send until each
+     * listener has its event; {@code allSent} runs right after the last send.
+     */
+    private PacedRun pacedRun(InetSocketAddress server, ListenerPool listeners, int seconds, Runnable allSent)
+            throws Exception {
+        int changes = options.rate() * seconds;
         long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
         ListenerPool.SendLog sendLog = new ListenerPool.SendLog(changes + 1);
         long[] baseline = listeners.lineCounts();
         listeners.recordLatencies(sendLog);
-        CpuMeter cpu = new CpuMeter(hub.pid());
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
-        try (CommandConnection writer = new CommandConnection(hub.statusAddress(), changes + 1, "pacer")) {
+        double rate;
+        long repliedMillis;
+        long missing;
+        long drainMillis;
+        try (CommandConnection writer = new CommandConnection(server, changes + 1, "pacer")) {
             for (int seq = 1; seq <= changes; seq++) {
                 String command = "set_extension_note@#" + directory.address(seq % statusOf.length) + "@#n" + seq;
                 waitUntil(start + (seq - 1) * period);
@@ -207,21 +255,21 @@ public final class StatusInterfaceBenchmark {
                 writer.flush();
             }
             long lastSent = System.nanoTime();
-            results.latencyRate = changes / ((lastSent - start) / 1e9);
-            results.latencyHubCpu = cpu.hubPercent();
-            results.latencyBenchCpu = cpu.benchPercent();
+            rate = changes / ((lastSent - start) / 1e9);
+            allSent.run();
             requireReplies(writer, changes, "latency writer");
-            results.latencyRepliedMillis = (System.nanoTime() - lastSent) / 1_000_000;
-            results.latencyMissing = awaitDelivery(listeners, baseline, changes);
-            results.latencyDrainMillis = (System.nanoTime() - lastSent) / 1_000_000;
+            repliedMillis = (System.nanoTime() - lastSent) / 1_000_000;
+            missing = awaitDelivery(listeners, baseline, changes);
+            drainMillis = (System.nanoTime() - lastSent) / 1_000_000;
         }
         long[] latencies = listeners.stopRecording();
         Arrays.sort(latencies);
-        results.latencies = latencies;
-        results.latencyExpected = (long) changes * listeners.size();
-        log("latency: %d deliveries recorded at %.0f changes/s; after the last send: last reply %d ms,"
-                + " last event %d ms; CPU: hub %.0f%%, benchmark %.0f%%", latencies.length, results.latencyRate,
-                results.latencyRepliedMillis, results.latencyDrainMillis, results.latencyHubCpu, results.latencyBenchCpu);
+        return new PacedRun(latencies, rate, repliedMillis, drainMillis, missing, (long) changes * listeners.size());
+    }
+
+    /** What one paced run measured; latencies sorted, in nanoseconds. */
+    private record PacedRun(long[] latencies, double rate, long repliedMillis, long drainMillis, long missing,
+                            long expected) {
     }
 
     private static void waitUntil(long nanos) {

@@ -1,0 +1,106 @@
+package io.presencehub.bench;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The floor the hub's fan-out is measured against: a bare Netty server (the hub's Netty, the
+ * transport and thread count camel-netty gives the hub) that turns each
+ * {@code set_extension_note@#…} line into the event line the hub would send for it and writes that
+ * one buffer to every client — no parsing, no store, no rules — then answers the sender with the
+ * empty line. What the hub takes beyond this is the hub's own cost.
+ */
+final class BareBroadcaster implements AutoCloseable {
+
+    private static final ByteBuf COMMAND = constant("set_extension_note");
+    private static final ByteBuf EVENT = constant("ExtensionNoteUpdatedEvent");
+    private static final ByteBuf REPLY = constant("\n");
+    private static final ByteBuf NOT_A_NOTE = constant("Error: the bare broadcaster takes set_extension_note only\n");
+    /** As the hub's {@code hub.status.socket-send-buffer}. */
+    private static final int SEND_BUFFER = 65536;
+    private static final int MAX_LINE = 8192;
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(); // 2 × cores, camel-netty's default too
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Channel server;
+
+    private BareBroadcaster() throws InterruptedException {
+        server = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        clients.add(channel);
+                        channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE), new Broadcast());
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+    }
+
+    /** Binds a free loopback port. */
+    static BareBroadcaster start() throws InterruptedException {
+        return new BareBroadcaster();
+    }
+
+    InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        clients.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** A shared direct buffer that writes never release (each write takes a duplicate). */
+    private static ByteBuf constant(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
+    }
+
+    /** One line in: the same event out to every client, one shared buffer, then the empty-line reply. */
+    private final class Broadcast extends SimpleChannelInboundHandler<ByteBuf> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf line) {
+            int command = COMMAND.readableBytes();
+            int rest = line.readableBytes() - command;
+            if (rest < 0 || !ByteBufUtil.equals(line, line.readerIndex(), COMMAND, 0, command)) {
+                ctx.writeAndFlush(NOT_A_NOTE.duplicate());
+                return;
+            }
+            // the hub's event for a note is the command's fields under the event's name
+            ByteBuf event = ctx.alloc().directBuffer(EVENT.readableBytes() + rest + 1);
+            event.writeBytes(EVENT, 0, EVENT.readableBytes()).writeBytes(line, line.readerIndex() + command, rest)
+                    .writeByte('\n');
+            for (Channel client : clients) {
+                client.writeAndFlush(event.retainedDuplicate());
+            }
+            event.release();
+            ctx.writeAndFlush(REPLY.duplicate());
+        }
+    }
+}
