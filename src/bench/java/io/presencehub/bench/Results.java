@@ -42,10 +42,11 @@ final class Results {
                 throughput, clients, throughputHubCpu, throughputBenchCpu));
         out.append(String.format("fan-out latency @%.0f/s: p50 %.1f ms  p99 %.1f ms  max %.1f ms   (target p99 < 10 ms)%n",
                 latencyRate, millis(0.50), millis(0.99), millis(1.0)));
-        out.append(String.format("    (after the last send: last reply %d ms, last event %d ms; CPU: hub %.0f%%, benchmark %.0f%%)%n",
+        out.append(String.format("    (after the last send of a slice, at most: last reply %d ms, last event %d ms; CPU: hub %.0f%%,"
+                + " benchmark %.0f%%)%n",
                 latencyRepliedMillis, latencyDrainMillis, latencyHubCpu, latencyBenchCpu));
-        out.append(String.format("bare netty fan-out @%.0f/s: p50 %.1f ms  p99 %.1f ms  max %.1f ms   (same listeners, rate"
-                + " and duration; in the benchmark's JVM)%n", bareRate, millis(bareLatencies, 0.50),
+        out.append(String.format("bare netty fan-out @%.0f/s: p50 %.1f ms  p99 %.1f ms  max %.1f ms   (same rate and"
+                + " duration, in 1 s slices between the hub's; in the benchmark's JVM)%n", bareRate, millis(bareLatencies, 0.50),
                 millis(bareLatencies, 0.99), millis(bareLatencies, 1.0)));
         out.append(comparison("p50", 0.50, null));
         out.append(comparison("p99", 0.99, MAX_P99_RATIO));
