@@ -21,8 +21,11 @@ import java.util.stream.Stream;
 /**
  * Benchmark of the status TCP interface against the packaged hub jar, run as a child process:
  * start-up time, set→event throughput and fan-out latency to many clients, the time of a full
- * {@code get_extension_state}, and the hub's resident memory. Plain main; exits non-zero only on
- * errors, never on a missed target.
+ * {@code get_extension_state}, and the hub's resident memory. The fan-out latency is also measured,
+ * with the same listeners' code, rate and duration, against a {@link BareBroadcaster} in this
+ * process, in alternating one-second slices, so the hub's p99 is judged against what bare Netty
+ * achieves on the same machine under the same background load.
+ * Plain main; exits non-zero only on errors, never on a missed target.
  *
  * <p>Options ({@code --name=value}): {@code clients} (200), {@code seconds} per phase (10),
  * {@code rate} of the latency phase (1000/s), {@code writers} (4), {@code window} of unanswered
@@ -35,7 +38,14 @@ public final class StatusInterfaceBenchmark {
     /** The JVM options scripts/run.sh starts the hub with. */
     static final String DEFAULT_HUB_JVM_ARGS = "-Xmx160m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:TieredStopAtLevel=1";
 
-    private static final long WATCHDOG_SECONDS = 115;
+    private static final long WATCHDOG_SECONDS = 150;
+    /** Paced traffic the bare broadcaster gets before it is measured, as the hub had the throughput phase. */
+    private static final int BARE_WARM_UP_SECONDS = 3;
+    /**
+     * The latency phase alternates hub and bare runs this long: other work on a shared machine comes
+     * and goes over seconds, and would otherwise load one side of the comparison more than the other.
+     */
+    private static final int SLICE_SECONDS = 1;
     private static final long DRAIN_MILLIS = 15_000;
 
     private final Options options;
@@ -86,7 +96,7 @@ public final class StatusInterfaceBenchmark {
         results.idleResidentKilobytes = hub.residentKilobytes();
         log("hub pid %d ready after %d ms; hub log: %s", hub.pid(), results.startupMillis, hub.camelStartedLine());
         try (ListenerPool listeners = ListenerPool.connect(hub.statusAddress(), options.clients(), 2)) {
-            awaitAllListening(listeners);
+            awaitAllListening(hub.statusAddress(), listeners);
             log("%d listeners connected", listeners.size());
             throughput(listeners, results);
             latency(listeners, results);
@@ -101,8 +111,8 @@ public final class StatusInterfaceBenchmark {
     // ---- readiness of the listeners ---------------------------------------------------------
 
     /** Sends probe notes until every listener received an event: all are in the hub's client group. */
-    private void awaitAllListening(ListenerPool listeners) throws Exception {
-        try (CommandConnection probe = new CommandConnection(hub.statusAddress(), 16, "probe")) {
+    private void awaitAllListening(InetSocketAddress server, ListenerPool listeners) throws Exception {
+        try (CommandConnection probe = new CommandConnection(server, 16, "probe")) {
             for (int attempt = 1; attempt <= 5; attempt++) {
                 probe.send("set_extension_note@#" + directory.address(0) + "@#probe-" + (char) ('a' + attempt));
                 requireReplies(probe, attempt, "probe");
@@ -191,37 +201,108 @@ public final class StatusInterfaceBenchmark {
     // ---- (b) fan-out latency ----------------------------------------------------------------
 
     private void latency(ListenerPool listeners, Results results) throws Exception {
-        int changes = options.rate() * options.seconds();
+        try (BareBroadcaster bare = BareBroadcaster.start();
+             ListenerPool bareListeners = ListenerPool.connect(bare.address(), options.clients(), 2)) {
+            awaitAllListening(bare.address(), bareListeners);
+            int warmUp = Math.min(BARE_WARM_UP_SECONDS, options.seconds());
+            pacedRun(bare.address(), bareListeners, warmUp, 0, () -> { });
+            List<PacedRun> hubRuns = new ArrayList<>();
+            List<PacedRun> bareRuns = new ArrayList<>();
+            double hubCpu = 0;
+            double benchCpu = 0;
+            for (int done = 0; done < options.seconds(); done += SLICE_SECONDS) {
+                int slice = Math.min(SLICE_SECONDS, options.seconds() - done);
+                CpuMeter cpu = new CpuMeter(hub.pid());
+                double[] used = new double[2];
+                // sequence numbers go on across slices: each change sets a note its extension does not have yet
+                int firstSeq = done * options.rate();
+                hubRuns.add(pacedRun(hub.statusAddress(), listeners, slice, firstSeq, () -> {
+                    used[0] = cpu.hubPercent();
+                    used[1] = cpu.benchPercent();
+                }));
+                hubCpu += used[0] * slice / options.seconds();
+                benchCpu += used[1] * slice / options.seconds();
+                bareRuns.add(pacedRun(bare.address(), bareListeners, slice, warmUp * options.rate() + firstSeq, () -> { }));
+            }
+            PacedRun hubRun = PacedRun.merge(hubRuns);
+            PacedRun bareRun = PacedRun.merge(bareRuns);
+            results.latencies = hubRun.latencies();
+            results.latencyRate = hubRun.rate();
+            results.latencyRepliedMillis = hubRun.repliedMillis();
+            results.latencyDrainMillis = hubRun.drainMillis();
+            results.latencyMissing = hubRun.missing();
+            results.latencyExpected = hubRun.expected();
+            results.latencyHubCpu = hubCpu;
+            results.latencyBenchCpu = benchCpu;
+            results.bareLatencies = bareRun.latencies();
+            results.bareRate = bareRun.rate();
+            results.bareMissing = bareRun.missing();
+            results.bareExpected = bareRun.expected();
+            results.bareDisconnected = bareListeners.disconnected();
+            log("latency: %d deliveries recorded at %.0f changes/s in %d slices; after the last send of a slice, at most:"
+                    + " last reply %d ms, last event %d ms; CPU: hub %.0f%%, benchmark %.0f%%", hubRun.latencies().length,
+                    hubRun.rate(), hubRuns.size(), hubRun.repliedMillis(), hubRun.drainMillis(), hubCpu, benchCpu);
+            log("bare netty latency: %d deliveries recorded at %.0f changes/s in %d slices between the hub's; after the"
+                    + " last send of a slice, at most: last reply %d ms, last event %d ms", bareRun.latencies().length,
+                    bareRun.rate(), bareRuns.size(), bareRun.repliedMillis(), bareRun.drainMillis());
+        }
+    }
+
+    /**
+     * {@code rate} note changes per second for {@code seconds}, numbered from {@code firstSeq + 1},
+     * each timed from its send until each listener has its event; {@code allSent} runs right after
+     * the last send.
+     */
+    private PacedRun pacedRun(InetSocketAddress server, ListenerPool listeners, int seconds, int firstSeq,
+                              Runnable allSent) throws Exception {
+        int changes = options.rate() * seconds;
         long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
-        ListenerPool.SendLog sendLog = new ListenerPool.SendLog(changes + 1);
+        ListenerPool.SendLog sendLog = new ListenerPool.SendLog(firstSeq + changes + 1);
         long[] baseline = listeners.lineCounts();
         listeners.recordLatencies(sendLog);
-        CpuMeter cpu = new CpuMeter(hub.pid());
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
-        try (CommandConnection writer = new CommandConnection(hub.statusAddress(), changes + 1, "pacer")) {
-            for (int seq = 1; seq <= changes; seq++) {
+        double rate;
+        long repliedMillis;
+        long missing;
+        long drainMillis;
+        try (CommandConnection writer = new CommandConnection(server, changes + 1, "pacer")) {
+            for (int seq = firstSeq + 1; seq <= firstSeq + changes; seq++) {
                 String command = "set_extension_note@#" + directory.address(seq % statusOf.length) + "@#n" + seq;
-                waitUntil(start + (seq - 1) * period);
+                waitUntil(start + (seq - firstSeq - 1) * period);
                 sendLog.sent(seq, System.nanoTime());
                 writer.send(command);
                 writer.flush();
             }
             long lastSent = System.nanoTime();
-            results.latencyRate = changes / ((lastSent - start) / 1e9);
-            results.latencyHubCpu = cpu.hubPercent();
-            results.latencyBenchCpu = cpu.benchPercent();
+            rate = changes / ((lastSent - start + period) / 1e9); // n sends paced exactly span n periods
+            allSent.run();
             requireReplies(writer, changes, "latency writer");
-            results.latencyRepliedMillis = (System.nanoTime() - lastSent) / 1_000_000;
-            results.latencyMissing = awaitDelivery(listeners, baseline, changes);
-            results.latencyDrainMillis = (System.nanoTime() - lastSent) / 1_000_000;
+            repliedMillis = (System.nanoTime() - lastSent) / 1_000_000;
+            missing = awaitDelivery(listeners, baseline, changes);
+            drainMillis = (System.nanoTime() - lastSent) / 1_000_000;
         }
         long[] latencies = listeners.stopRecording();
         Arrays.sort(latencies);
-        results.latencies = latencies;
-        results.latencyExpected = (long) changes * listeners.size();
-        log("latency: %d deliveries recorded at %.0f changes/s; after the last send: last reply %d ms,"
-                + " last event %d ms; CPU: hub %.0f%%, benchmark %.0f%%", latencies.length, results.latencyRate,
-                results.latencyRepliedMillis, results.latencyDrainMillis, results.latencyHubCpu, results.latencyBenchCpu);
+        return new PacedRun(latencies, rate, repliedMillis, drainMillis, missing, (long) changes * listeners.size());
+    }
+
+    /** What one paced run measured; latencies sorted, in nanoseconds. */
+    private record PacedRun(long[] latencies, double rate, long repliedMillis, long drainMillis, long missing,
+                            long expected) {
+
+        /** Several runs as one: all latencies, the mean rate, the longest drains, the sums. */
+        static PacedRun merge(List<PacedRun> runs) {
+            long[] all = runs.stream().map(PacedRun::latencies).reduce(new long[0], (a, b) -> {
+                long[] both = Arrays.copyOf(a, a.length + b.length);
+                System.arraycopy(b, 0, both, a.length, b.length);
+                return both;
+            });
+            Arrays.sort(all);
+            return new PacedRun(all, runs.stream().mapToDouble(PacedRun::rate).average().orElse(0),
+                    runs.stream().mapToLong(PacedRun::repliedMillis).max().orElse(0),
+                    runs.stream().mapToLong(PacedRun::drainMillis).max().orElse(0),
+                    runs.stream().mapToLong(PacedRun::missing).sum(), runs.stream().mapToLong(PacedRun::expected).sum());
+        }
     }
 
     private static void waitUntil(long nanos) {

@@ -1,6 +1,7 @@
 package io.presencehub.statusinterface;
 
 import io.presencehub.model.DirectoryEvent;
+import io.presencehub.model.NoteText;
 import io.presencehub.statusinterface.StatusCommand.Exit;
 import io.presencehub.statusinterface.StatusCommand.GetExtensionField;
 import io.presencehub.statusinterface.StatusCommand.GetExtensionState;
@@ -43,6 +44,7 @@ public final class StatusLineCodec {
             throw new StatusProtocolException("Empty command");
         }
         String[] fields = line.split(DELIMITER, -1);
+        rejectControlCharacters(line, fields[0]);
         String name = fields[0];
         switch (name) {
             case "get_extension_state":
@@ -68,6 +70,39 @@ public final class StatusLineCodec {
             }
         }
         throw new StatusProtocolException("Unknown command: " + name);
+    }
+
+    /**
+     * Every field of every command is held to {@link NoteText}'s rule (only tab may stay): a note
+     * would carry the character to every client, and a name, which could never match the directory,
+     * would be echoed back in the error. Line breaks of a note travel as {@code #masknl#}.
+     */
+    private static void rejectControlCharacters(String line, String name) {
+        int at = NoteText.indexOfControl(line);
+        if (at < 0) {
+            return;
+        }
+        int field = line.substring(0, at).split(DELIMITER, -1).length - 1;
+        String what = fieldName(name, field);
+        throw new StatusProtocolException(String.format("Control character U+%04X in %s: not allowed%s",
+                (int) line.charAt(at), what, what.equals("note") ? " (a line break is written #masknl#)" : ""));
+    }
+
+    /** The usage's name of a field ({@code note}, {@code tenant name}, …), or its position when the command has no such field. */
+    private static String fieldName(String command, int field) {
+        if (field == 0) {
+            return "command name";
+        }
+        for (StatusField f : StatusField.values()) {
+            boolean set = command.equals(f.setCommand());
+            if (set || command.equals(f.getCommand())) {
+                String[] parts = usage(set, f).split(DELIMITER, -1);
+                if (field < parts.length) {
+                    return parts[field].substring(1, parts[field].length() - 1);
+                }
+            }
+        }
+        return "field " + (field + 1);
     }
 
     private static String usage(boolean set, StatusField field) {

@@ -3,6 +3,7 @@ package io.presencehub.teams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presencehub.model.NoteText;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -100,7 +101,8 @@ public final class GraphPresenceTranslator {
             content = content.replaceAll("<[^>]*>", "").replace("&nbsp;", " ").replace("&lt;", "<")
                     .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
         }
-        return content.strip();
+        // control characters removed: the text is stored (GraphObservation separates its fields with U+001F)
+        return NoteText.clean(content).strip();
     }
 
     /** An expiry we cannot place in time (unknown Windows zone name, bad date) is treated as "no expiry". */

@@ -74,6 +74,26 @@ class AsteriskSyncEndToEndTest {
     }
 
     @Test
+    void aPhoneMessageWithControlCharactersReachesClientsAndTheStoreCleaned() {
+        startHub();
+        try (LineClient client = hub.client()) {
+            // ESC goes over AMI raw, BEL and CR LF C-escaped: the hub gets them all back
+            asterisk.setPresence(P1003, "dnd", "", "\u001b[2J\u001b[31mpwned\u0007 back\r\nat\t3");
+            assertThat(client.readLines(2)).containsExactly(
+                    "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#Do Not Disturb",
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1003@#[2J[31mpwned back#masknl#at\t3");
+            assertThat(hub.applier().current(new UserKey("hq", "sales", "bob")).note())
+                    .isEqualTo("[2J[31mpwned back\nat\t3");
+        }
+        hub.close();
+        hub = null;
+        try (TestHub withoutAmi = TestHub.in(folder, TestDirectories.SMALL).start(); LineClient client = withoutAmi.client()) {
+            assertThat(client.ask("get_extension_note@#HQ@#Sales@#1003")).as("as stored")
+                    .isEqualTo("ExtensionNote@#[2J[31mpwned back#masknl#at\t3");
+        }
+    }
+
+    @Test
     void anExtensionAUserGainsInTheDirectoryGetsTheUsersStateButANewUserIsLeftAlone() {
         String aliceWithoutSecondPhone = TestDirectories.SMALL.replace("extensions: [\"1001\", \"1002\"]", "extensions: [\"1001\"]");
         TestHub created = AsteriskHubs.hub(folder, aliceWithoutSecondPhone, asterisk).with("hub.asterisk.outgoing-method", "all");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * state does not change.
  */
 class StatusInterfaceErrorsTest {
+
+    private static final String NOTE_LINE_BREAK = " (a line break is written #masknl#)";
 
     @TempDir
     static Path folder;
@@ -72,7 +75,20 @@ class StatusInterfaceErrorsTest {
                 badReturnTime("return time beyond 64 bits", "99999999999999999999"),
                 Arguments.of("over-long line", bytes(over), "Error: Line too long: more than 200 bytes"),
                 Arguments.of("invalid UTF-8", new byte[] {'s', 'e', 't', (byte) 0xC3, (byte) 0x28, '\n'},
-                        "Error: Invalid UTF-8 in command"));
+                        "Error: Invalid UTF-8 in command"),
+                Arguments.of("escape sequences and a bell in a note",
+                        bytes("set_extension_note@#HQ@#Sales@#1004@#\u001b[2J\u001b[31mpwned\u0007"),
+                        "Error: Control character U+001B in note: not allowed" + NOTE_LINE_BREAK),
+                Arguments.of("NUL in a note", bytes("set_extension_note@#HQ@#Sales@#1001@#a\u0000b"),
+                        "Error: Control character U+0000 in note: not allowed" + NOTE_LINE_BREAK),
+                Arguments.of("a raw CR inside a note", bytes("set_extension_note@#HQ@#Sales@#1001@#a\rb"),
+                        "Error: Control character U+000D in note: not allowed" + NOTE_LINE_BREAK),
+                Arguments.of("DEL in a note", bytes("set_extension_note@#HQ@#Sales@#1001@#a\u007Fb"),
+                        "Error: Control character U+007F in note: not allowed" + NOTE_LINE_BREAK),
+                Arguments.of("C1 CSI in a note", bytes("set_extension_note@#HQ@#Sales@#1001@#\u009B2J"),
+                        "Error: Control character U+009B in note: not allowed" + NOTE_LINE_BREAK),
+                Arguments.of("bell in a status name", bytes("set_extension_status@#HQ@#Sales@#1001@#Lunch\u0007"),
+                        "Error: Control character U+0007 in status name: not allowed"));
     }
 
     private static Arguments badReturnTime(String what, String value) {
@@ -93,6 +109,21 @@ class StatusInterfaceErrorsTest {
             // an event for the command would be queued for the listener before its reply to this get
             assertThat(listener.ask("get_extension_status@#HQ@#Sales@#1001")).as("no event for a rejected command")
                     .isEqualTo(status);
+        }
+    }
+
+    @Test
+    void aNoteWithControlCharactersNeverReachesAnotherClient() {
+        try (LineClient setter = hub.client(); LineClient listener = hub.client()) {
+            setter.sendRaw(bytes("set_extension_note@#HQ@#Sales@#1004@#\u001b[2J\u001b[31mpwned\u0007"));
+            assertThat(setter.readLine()).isEqualTo("Error: Control character U+001B in note: not allowed"
+                    + NOTE_LINE_BREAK);
+
+            // a tab may stay: the next line the listener gets is this note's event, none came before it
+            assertThat(setter.set("set_extension_note@#HQ@#Sales@#1004@#Room\t4#masknl#ring twice")).containsExactly(
+                    "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#Room\t4#masknl#ring twice");
+            assertThat(listener.readLine()).isEqualTo("ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#Room\t4#masknl#ring twice");
+            assertThat(listener.ask("get_extension_note@#HQ@#Sales@#1004")).isEqualTo("ExtensionNote@#Room\t4#masknl#ring twice");
         }
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StatusLineCodecTest {
 
     private static final ExtensionAddress SALES_1001 = new ExtensionAddress("HQ", "Sales", "1001");
+    private static final String NOTE_LINE_BREAK = " (a line break is written #masknl#)";
     private static final String RETURN_TIME_PROBLEM = " (expected Unix seconds as a non-negative whole number, 0 for none)";
 
     static Stream<Arguments> commands() {
@@ -104,7 +105,33 @@ class StatusLineCodecTest {
                 Arguments.of("set_extension_return_time@#HQ@#Sales@#1001@#1234567890123456789",
                         "Invalid return time: '1234567890123456789'" + RETURN_TIME_PROBLEM),
                 Arguments.of("set_extension_return_time@#HQ@#Sales@#1001@#١٢٣",
-                        "Invalid return time: '١٢٣'" + RETURN_TIME_PROBLEM));
+                        "Invalid return time: '١٢٣'" + RETURN_TIME_PROBLEM),
+                // control characters (NoteText's rule), named by field; the error never echoes them
+                Arguments.of("set_extension_note@#HQ@#Sales@#1004@#\u001b[2J\u001b[31mpwned\u0007",
+                        "Control character U+001B in note: not allowed" + NOTE_LINE_BREAK),
+                Arguments.of("set_extension_note@#HQ@#Sales@#1001@#a\u0000b", "Control character U+0000 in note: not allowed"
+                        + NOTE_LINE_BREAK),
+                Arguments.of("set_extension_note@#HQ@#Sales@#1001@#a\rb", "Control character U+000D in note: not allowed"
+                        + NOTE_LINE_BREAK),
+                Arguments.of("set_extension_note@#HQ@#Sales@#1001@#del\u007F", "Control character U+007F in note: not allowed"
+                        + NOTE_LINE_BREAK),
+                Arguments.of("set_extension_note@#HQ@#Sales@#1001@#csi\u009B2J", "Control character U+009B in note: not allowed"
+                        + NOTE_LINE_BREAK),
+                Arguments.of("set_extension_status@#HQ@#Sales@#1001@#Lunch\u0007",
+                        "Control character U+0007 in status name: not allowed"),
+                Arguments.of("set_extension_return_time@#HQ@#Sales@#1001@#0\u001b", "Control character U+001B in return time: not allowed"),
+                Arguments.of("get_extension_note@#H\u001bQ@#Sales@#1001", "Control character U+001B in location name: not allowed"),
+                Arguments.of("get_extension_status@#HQ@#Sa\u0085les@#1001", "Control character U+0085 in tenant name: not allowed"),
+                Arguments.of("set_extension_note@#HQ@#Sales@#10\u000c01@#hi", "Control character U+000C in extension number: not allowed"),
+                Arguments.of("get_statuses\u0007", "Control character U+0007 in command name: not allowed"),
+                Arguments.of("nonsense@#x@#\u0001", "Control character U+0001 in field 3: not allowed"),
+                Arguments.of("get_extension_note@#HQ@#Sales@#1001@#\u001b", "Control character U+001B in field 5: not allowed"));
+    }
+
+    @Test
+    void aTabInANoteIsAccepted() {
+        assertThat(StatusLineCodec.parse("set_extension_note@#HQ@#Sales@#1001@#Room\t4#masknl#call me"))
+                .isEqualTo(new SetExtensionField(StatusField.NOTE, SALES_1001, "Room\t4\ncall me"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

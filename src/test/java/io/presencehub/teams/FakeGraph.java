@@ -321,6 +321,14 @@ public final class FakeGraph implements AutoCloseable {
         refresh(user);
     }
 
+    /** The user types a status message in Teams (never expiring; empty clears it). */
+    public synchronized void setStatusMessage(String userId, String text) {
+        FakeTeamsUser user = existing(userId);
+        user.statusMessage = text.isEmpty() ? null : text;
+        user.statusMessageExpiry = null;
+        refresh(user);
+    }
+
     /** The user resets their state in Teams. */
     public synchronized void clearPreferredPresence(String userId) {
         existing(userId).preferred = null;

@@ -367,6 +367,21 @@ class FakeGraphTest {
     }
 
     @Test
+    void aStatusMessageTheUserTypesIsReadAsTextVerbatimWithANewSequenceNumber() throws Exception {
+        String before = sequenceOf("u-alice");
+
+        graph.setStatusMessage("u-alice", "Out\u001b[2J\u001f");
+
+        JsonNode status = JSON.readTree(get("/users/u-alice/presence").body()).get("statusMessage");
+        assertEquals("Out\u001b[2J\u001f", status.get("message").get("content").asText());
+        assertEquals("text", status.get("message").get("contentType").asText());
+        assertEquals("9999-12-31T23:59:59.9999999", status.get("expiryDateTime").get("dateTime").asText());
+        assertTrue(sequenceOf("u-alice").compareTo(before) > 0);
+        graph.setStatusMessage("u-alice", "");
+        assertTrue(JSON.readTree(get("/users/u-alice/presence").body()).get("statusMessage").isNull());
+    }
+
+    @Test
     void aStatusMessageExpiryWithoutSecondsIsRejected() throws Exception {
         String body = "{\"statusMessage\":{\"message\":{\"content\":\"Back soon\",\"contentType\":\"text\"},"
                 + "\"expiryDateTime\":{\"dateTime\":\"2026-03-02T09:00\",\"timeZone\":\"UTC\"}}}";

@@ -91,6 +91,19 @@ class GraphPresenceTranslatorTest {
     }
 
     @Test
+    void controlCharactersOfAStatusMessageAreRemovedAndLineBreaksKept() {
+        GraphPresence text = translator.fromPresence("""
+                {"id":"u1","statusMessage":{"message":{"content":"\\u001b[2J\\u001b[31mpwned\\u0007 a\\u001fb\\r\\nc\\td\\u0000",
+                 "contentType":"text"}},"sequenceNumber":"C0003"}""");
+        GraphPresence html = translator.fromPresence("""
+                {"id":"u1","statusMessage":{"message":{"content":"<p>In the \\u0007lab\\u009b</p>","contentType":"html"}}}""");
+
+        assertEquals("[2J[31mpwned ab\nc\td", text.statusMessage());
+        assertEquals("C0003", text.sequenceNumber());
+        assertEquals("In the lab", html.statusMessage());
+    }
+
+    @Test
     void anExpiryInAnotherZoneIsConvertedAndAnUnknownZoneMeansNoExpiry() {
         GraphPresence berlin = translator.fromPresence("""
                 {"id":"u1","statusMessage":{"message":{"content":"x"},

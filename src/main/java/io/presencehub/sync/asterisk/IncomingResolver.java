@@ -2,6 +2,7 @@ package io.presencehub.sync.asterisk;
 
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.directory.ExtensionEntry;
+import io.presencehub.model.NoteText;
 import io.presencehub.model.StatusDef;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.Tenant;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * Decides a user's hub status and note from the Asterisk presence of the user's extensions, by the
  * incoming method: the default extension's, the most recently changed one's ({@code latest}) or the
  * one whose mapped type ranks highest ({@code priority}). The status is the tenant status of the
- * mapped type named like the subtype, else that type's default status; the message is the note.
+ * mapped type named like the subtype, else that type's default status; the message, cleaned of
+ * control characters ({@link NoteText}), is the note.
  */
 public final class IncomingResolver {
 
@@ -89,11 +91,13 @@ public final class IncomingResolver {
         Optional<StatusDef> named = tenant.statusNamed(observation.subtype()).filter(s -> s.type() == chosen.type);
         String why = settings.incoming().code() + " chose " + observation.presentity() + " (" + observation.state()
                 + " -> " + chosen.type.code() + ")";
+        // a phone may send any byte Asterisk passes on; the note goes to every status client
+        String note = NoteText.clean(observation.message());
         if (named.isPresent()) {
-            return Optional.of(new IncomingDecision(named.get(), observation.message(), observation.presentity(),
+            return Optional.of(new IncomingDecision(named.get(), note, observation.presentity(),
                     why + ", status named by subtype"));
         }
-        return tenant.defaultStatus(chosen.type).map(s -> new IncomingDecision(s, observation.message(),
+        return tenant.defaultStatus(chosen.type).map(s -> new IncomingDecision(s, note,
                 observation.presentity(), why + ", default status of the type"));
     }
 
