@@ -45,6 +45,16 @@ public final class HubConfiguration implements CamelConfiguration {
         JdbcStateStore store = JdbcStateStore.open(settings.text("hub.store.url"),
                 settings.optionalText("hub.store.user").orElse(""),
                 settings.optionalText("hub.store.password").orElse(""));
+        try {
+            configure(context, settings, store);
+        } catch (Exception | Error e) {
+            // nothing else will close it: a hub that did not start must not keep its database open
+            store.close();
+            throw e;
+        }
+    }
+
+    private void configure(CamelContext context, HubSettings settings, JdbcStateStore store) throws Exception {
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
         CamelChangePublisher publisher = new CamelChangePublisher(context);
         Clock clock = clock(context);
