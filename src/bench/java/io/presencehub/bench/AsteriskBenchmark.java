@@ -1,6 +1,7 @@
 package io.presencehub.bench;
 
 import io.presencehub.ami.FakeAsterisk;
+import io.presencehub.testing.FreePort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,8 +45,8 @@ public final class AsteriskBenchmark {
         Files.writeString(work.resolve("directory.yaml"), directory(extensions));
 
         try (FakeAsterisk asterisk = new FakeAsterisk().start()) {
-            int statusPort = freePort();
-            int managementPort = freePort();
+            int statusPort = FreePort.find();
+            int managementPort = FreePort.find();
             Process hub = startHub(jar, work, asterisk.port(), statusPort, managementPort);
             boolean passed;
             try {
@@ -216,7 +217,7 @@ public final class AsteriskBenchmark {
                 "-Dhub.status.port=" + statusPort,
                 "-Dcamel.management.port=" + managementPort,
                 "-Dhub.directory.file=" + work.resolve("directory.yaml"),
-                "-Dhub.store.url=jdbc:h2:file:" + work.resolve("data/hub") + ";WRITE_DELAY=0",
+                "-Dhub.store.url=jdbc:h2:file:" + work.resolve("data/hub"),
                 "-Dhub.asterisk.enabled=true",
                 "-Dhub.asterisk.host=127.0.0.1",
                 "-Dhub.asterisk.port=" + amiPort,
@@ -270,12 +271,6 @@ public final class AsteriskBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -1,11 +1,11 @@
 package io.presencehub.bench;
 
+import io.presencehub.testing.FreePort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +32,14 @@ final class HubProcess implements AutoCloseable {
     }
 
     static HubProcess start(Path jar, Path directoryFile, Path workDir, List<String> jvmArgs) throws IOException {
-        int statusPort = freePort();
-        int managementPort = freePort();
+        // FreePort: two ports bound and released in a row (port 0) may be the same one
+        int statusPort = FreePort.find();
+        int managementPort = FreePort.find();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
         command.add("-Dhub.directory.file=" + directoryFile);
-        command.add("-Dhub.store.url=jdbc:h2:file:" + workDir.resolve("store/hub") + ";WRITE_DELAY=0");
+        command.add("-Dhub.store.url=jdbc:h2:file:" + workDir.resolve("store/hub"));
         command.add("-Dhub.status.port=" + statusPort);
         command.add("-Dcamel.management.port=" + managementPort);
         command.add("-Dhub.routes.dir=" + workDir.resolve("no-routes"));
@@ -61,9 +62,18 @@ final class HubProcess implements AutoCloseable {
 
     /**
      * Waits until the status port accepts a connection and answers {@code get_statuses}; returns
-     * the time from process start in milliseconds.
+     * the time from process start in milliseconds. A hub that does not get there is stopped.
      */
     long awaitReady(long timeoutMillis) throws IOException, InterruptedException {
+        try {
+            return waitForGetStatuses(timeoutMillis);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private long waitForGetStatuses(long timeoutMillis) throws IOException, InterruptedException {
         long deadline = startedNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -157,14 +167,6 @@ final class HubProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(HOST, 0));
-            return socket.getLocalPort();
         }
     }
 }

@@ -23,6 +23,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -46,6 +47,16 @@ public final class HubConfiguration implements CamelConfiguration {
         JdbcStateStore store = JdbcStateStore.open(settings.text("hub.store.url"),
                 settings.optionalText("hub.store.user").orElse(""),
                 settings.optionalText("hub.store.password").orElse(""));
+        try {
+            configure(context, settings, store);
+        } catch (Exception | Error e) {
+            // nothing else will close it: a hub that did not start must not keep its database open
+            store.close();
+            throw e;
+        }
+    }
+
+    private void configure(CamelContext context, HubSettings settings, JdbcStateStore store) throws Exception {
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
         CamelChangePublisher publisher = new CamelChangePublisher(context);
         Clock clock = clock(context);
@@ -71,6 +82,7 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusLineDecoder", new StatusLineDecoder(settings.integer("hub.status.max-line-length")));
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));
+        watchStatusInterface(context, settings);
         TeamsConfiguration.configure(context, settings, applier, directory, store, clock);
         if (settings.flag("hub.asterisk.enabled")) {
             AsteriskConfiguration.configure(context, settings, store, directory, applier, clock);
@@ -85,6 +97,17 @@ public final class HubConfiguration implements CamelConfiguration {
                 store.close();
             }
         }, true, true);
+    }
+
+    /** One ERROR line and a health check {@code status-interface} when the status interface cannot listen. */
+    private static void watchStatusInterface(CamelContext context, HubSettings settings) throws Exception {
+        StatusInterfaceWatch watch = new StatusInterfaceWatch(settings.text("hub.status.host"),
+                settings.integer("hub.status.port"), settings.flag("hub.status.required"));
+        watch.setCamelContext(context);
+        ServiceHelper.startService(watch);
+        context.getManagementStrategy().addEventNotifier(watch);
+        bind(context, "statusInterfaceWatch", watch);
+        bind(context, "statusInterfaceHealthCheck", new StatusInterfaceHealthCheck(context, watch));
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -4,8 +4,6 @@ import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,14 +65,26 @@ public final class JdbcStateStore implements StateStore {
         this.password = password;
     }
 
-    /** Opens (and creates, for H2) the database at a JDBC URL. */
+    /**
+     * Opens (and creates, for H2) the database at a JDBC URL. An H2 file URL is made durable
+     * ({@code WRITE_DELAY=0}, see {@link H2FileUrl}) and its file checked first ({@link H2StoreFile}).
+     *
+     * @throws StoreException with a one-line message when the store cannot be used
+     */
     public static JdbcStateStore open(String url, String user, String password) {
+        Optional<H2FileUrl> h2 = H2FileUrl.parse(url);
+        String connectUrl = h2.map(H2FileUrl::durable).orElse(url);
         try {
-            createH2Folder(url);
-            JdbcStateStore store = new JdbcStateStore(url, user, password);
+            h2.flatMap(H2FileUrl::databaseFile).ifPresent(H2StoreFile::prepare);
+            h2.flatMap(H2FileUrl::replacedWriteDelay).ifPresent(delay -> LOG.warn(
+                    "WRITE_DELAY={} in the store URL is ignored: every change is written to the file before it is"
+                    + " acknowledged (WRITE_DELAY=0)", delay));
+            JdbcStateStore store = new JdbcStateStore(connectUrl, user, password);
             store.connect();
-            LOG.info("State store open at {}", redact(url));
+            LOG.info("State store open at {}", redact(connectUrl));
             return store;
+        } catch (StoreException e) {
+            throw new StoreException("cannot open the state store at " + redact(url) + ": " + e.getMessage(), e.getCause());
         } catch (SQLException e) {
             // drivers repeat the URL in their message ("No suitable driver found for …"): redact it too
             SQLException safe = new SQLException(redact(String.valueOf(e.getMessage())), e.getSQLState(), e.getErrorCode());
@@ -284,21 +295,6 @@ public final class JdbcStateStore implements StateStore {
             LOG.info("State store at {} closed", redact(url));
         } catch (SQLException e) {
             LOG.warn("Closing the state store failed: {}", e.getMessage());
-        }
-    }
-
-    /** H2 creates the database file but not its folder. */
-    private static void createH2Folder(String url) throws SQLException {
-        String prefix = "jdbc:h2:file:";
-        if (!url.startsWith(prefix)) {
-            return;
-        }
-        String file = url.substring(prefix.length()).split(";", 2)[0];
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create folder " + parent + ": " + e.getMessage(), e);
         }
     }
 

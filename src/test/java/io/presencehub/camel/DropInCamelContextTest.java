@@ -40,7 +40,7 @@ class DropInCamelContextTest {
             Properties hostProperties = new Properties();
             hostProperties.setProperty("hub.status.port", Integer.toString(port));
             hostProperties.setProperty("hub.directory.file", directory.toString());
-            hostProperties.setProperty("hub.store.url", "jdbc:h2:file:" + folder.resolve("hub") + ";WRITE_DELAY=0");
+            hostProperties.setProperty("hub.store.url", "jdbc:h2:file:" + folder.resolve("hub"));
             host.getPropertiesComponent().setInitialProperties(hostProperties);
 
             new HubConfiguration().configure(host);

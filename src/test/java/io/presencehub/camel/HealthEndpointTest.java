@@ -25,7 +25,8 @@ class HealthEndpointTest {
                     URI.create("http://127.0.0.1:" + hub.managementPort() + "/observe/health?exposureLevel=full")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"status\":\"UP\"").contains("status-interface-server");
+            assertThat(response.body()).contains("\"status\":\"UP\"").contains("status-interface-server")
+                    .contains("listening on 127.0.0.1:" + hub.statusPort());
         }
     }
 }

@@ -24,7 +24,7 @@ class SettingsOverrideIT {
     void anEnvironmentVariableOverridesTheDefault() throws IOException {
         Path directory = directory("FromEnvironment");
         Map<String, String> env = Map.of("HUB_DIRECTORY_FILE", directory.toString(),
-                "HUB_STORE_URL", "jdbc:h2:file:" + folder.resolve("env-store") + ";WRITE_DELAY=0");
+                "HUB_STORE_URL", "jdbc:h2:file:" + folder.resolve("env-store"));
         try (HubJarProcess hub = HubJarProcess.start(folder.resolve("env"), Map.of(), env);
              LineClient client = hub.client()) {
             client.send("get_statuses");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every acknowledged change survives {@code kill -9} and a restart of the real jar, on the
- * embedded H2 file and on PostgreSQL.
+ * embedded H2 file (with and without {@code WRITE_DELAY=0} in its URL) and on PostgreSQL.
  */
 class DurabilityIT {
 
@@ -28,6 +28,13 @@ class DurabilityIT {
     void acknowledgedChangesSurviveKillMinusNineOnH2() throws IOException {
         assertSurvivesKill(Map.of("hub.store.url", "jdbc:h2:file:./data/presence-hub;WRITE_DELAY=0"));
         assertThat(folder.resolve("data/presence-hub.mv.db")).as("H2 file under ./data of the working folder").exists();
+    }
+
+    /** The URL as an operator writes it, without WRITE_DELAY=0: the hub adds it (H2 would wait 500 ms). */
+    @Test
+    void acknowledgedChangesSurviveKillMinusNineOnAPlainH2Url() throws IOException {
+        assertSurvivesKill(Map.of("hub.store.url", "jdbc:h2:file:" + folder.resolve("data/hub")));
+        assertThat(folder.resolve("data/hub.mv.db")).exists();
     }
 
     @Test

@@ -7,7 +7,12 @@ import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -302,11 +307,71 @@ class JdbcStateStoreTest {
     }
 
     @Test
-    void anUnreachableH2FileFailsWithStoreException(@TempDir Path folder) throws Exception {
+    void aStoreFolderUnderARegularFileIsRefusedSayingWhy(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
-        assertThatThrownBy(() -> JdbcStateStore.open("jdbc:h2:file:" + file.resolve("hub"), "sa", ""))
+        assertThatThrownBy(() -> JdbcStateStore.open("jdbc:h2:file:" + file.resolve("data/hub"), "sa", ""))
                 .isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("cannot open the state store at jdbc:h2:file:" + file.resolve("hub") + ": ");
+                .hasMessage("cannot open the state store at jdbc:h2:file:" + file.resolve("data/hub")
+                        + ": cannot create the store folder " + file.resolve("data") + ": not a directory");
+    }
+
+    @Test
+    void aPlainH2UrlIsOpenedWithWriteDelayZero(@TempDir Path folder) throws SQLException {
+        String plain = "jdbc:h2:file:" + folder.resolve("data/hub");
+        try (JdbcStateStore store = JdbcStateStore.open(plain, "sa", "");
+             Connection second = DriverManager.getConnection(plain, "sa", "");
+             Statement statement = second.createStatement();
+             var rs = statement.executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseFileIsRefusedAndLeftAsItIs(@TempDir Path folder) throws Exception {
+        Path file = Files.createDirectories(folder.resolve("data")).resolve("hub.mv.db");
+        Files.createFile(file);
+        assertThatThrownBy(() -> JdbcStateStore.open("jdbc:h2:file:" + folder.resolve("data/hub"), "sa", ""))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("the store file " + file + " is empty (0 bytes")
+                .hasMessageNotContaining("\n");
+        assertThat(file).isEmptyFile();
+    }
+
+    @Test
+    void aDatabaseFileThatIsAFolderIsRefused(@TempDir Path folder) throws Exception {
+        Path file = Files.createDirectories(folder.resolve("data/hub.mv.db"));
+        assertThatThrownBy(() -> JdbcStateStore.open("jdbc:h2:file:" + folder.resolve("data/hub"), "sa", ""))
+                .isInstanceOf(StoreException.class)
+                .hasMessageEndingWith(": the store file " + file + " is not a regular file");
+    }
+
+    @Test
+    void aDamagedDatabaseFileIsRefusedInOneLine(@TempDir Path folder) throws Exception {
+        Path file = Files.createDirectories(folder.resolve("data")).resolve("hub.mv.db");
+        Files.write(file, new byte[8192]);
+        assertThatThrownBy(() -> JdbcStateStore.open("jdbc:h2:file:" + folder.resolve("data/hub"), "sa", ""))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open the state store at jdbc:h2:file:" + folder.resolve("data/hub") + ": ")
+                .hasMessageNotContaining("\n");
+    }
+
+    static Stream<Arguments> osReasons() {
+        Path folder = Path.of("/srv/hub/data");
+        return Stream.of(
+                Arguments.of(new AccessDeniedException(folder.toString()), "permission denied"),
+                Arguments.of(new FileSystemException(folder.toString(), null, "Read-only file system"), "read-only file system"),
+                Arguments.of(new FileSystemException("/srv/hub", null, "Not a directory"), "not a directory (/srv/hub)"),
+                Arguments.of(new FileSystemException(folder.toString(), null, "No space left on device"), "no space left on device"),
+                Arguments.of(new NoSuchFileException("/srv"), "no such file or directory (/srv)"),
+                Arguments.of(new FileAlreadyExistsException(folder.toString()), "exists and is not a folder"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("osReasons")
+    void theOperatingSystemsReasonIsSaidInWords(IOException error, String reason) {
+        assertThat(H2StoreFile.reason(error, Path.of("/srv/hub/data"))).isEqualTo(reason);
     }
 
     static Stream<Arguments> urls() {

@@ -2,26 +2,41 @@ package io.presencehub.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The runnable jar started as its own process, as an operator runs it; can be killed with SIGKILL. */
 public final class HubJarProcess implements AutoCloseable {
 
+    /** How long a start may take on a slow or loaded machine. */
+    public static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
     private final Process process;
     private final int statusPort;
+    private final int managementPort;
     private final Path log;
 
-    private HubJarProcess(Process process, int statusPort, Path log) {
+    private HubJarProcess(Process process, int statusPort, int managementPort, Path log) {
         this.process = process;
         this.statusPort = statusPort;
+        this.managementPort = managementPort;
         this.log = log;
+    }
+
+    /** How a hub that stopped by itself ended: its exit code and its log. */
+    public record Exit(int code, String log) {
     }
 
     /** The jar built by {@code mvn package}; failsafe passes its path as {@code hub.jar}. */
@@ -40,13 +55,47 @@ public final class HubJarProcess implements AutoCloseable {
 
     /** Starts the jar with these {@code -D} settings and these environment variables. */
     public static HubJarProcess start(Path workDir, Map<String, String> settings, Map<String, String> environment) {
+        return start(workDir, settings, environment, READY_WITHIN);
+    }
+
+    /**
+     * Starts the jar and waits up to {@code readyWithin} until the status port answers. A hub that
+     * does not get there is killed before the exception reaches the caller: a failed start leaves no
+     * process behind.
+     */
+    public static HubJarProcess start(Path workDir, Map<String, String> settings, Map<String, String> environment,
+                                      Duration readyWithin) {
+        HubJarProcess hub = launch(workDir, settings, environment);
+        try {
+            hub.awaitReady(readyWithin);
+            return hub;
+        } catch (RuntimeException | Error e) {
+            hub.close();
+            throw e;
+        }
+    }
+
+    /** Starts the jar and waits until it exits by itself (a start that must fail); killed if it does not. */
+    public static Exit runUntilExit(Path workDir, Map<String, String> settings) {
+        try (HubJarProcess hub = launch(workDir, settings, Map.of())) {
+            await().atMost(READY_WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> !hub.process.isAlive());
+            return new Exit(hub.process.exitValue(), hub.log());
+        }
+    }
+
+    /**
+     * Starts the process. A {@code hub.status.port} or {@code camel.management.port} among the
+     * settings is used as given, otherwise each gets a port of its own from {@link FreePort}.
+     */
+    private static HubJarProcess launch(Path workDir, Map<String, String> settings, Map<String, String> environment) {
         try {
             Files.createDirectories(workDir);
-            int statusPort = FreePort.find();
+            int statusPort = port(settings, "hub.status.port");
+            int managementPort = port(settings, "camel.management.port");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dhub.status.port=" + statusPort,
-                    "-Dcamel.management.port=" + FreePort.find(),
+                    "-Dcamel.management.port=" + managementPort,
                     "-Dhub.routes.dir=" + workDir.resolve("routes")));
             settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
@@ -55,28 +104,49 @@ public final class HubJarProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            Process process = builder.start();
-            HubJarProcess hub = new HubJarProcess(process, statusPort, log);
-            hub.awaitReady();
-            return hub;
+            return new HubJarProcess(builder.start(), statusPort, managementPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the hub exited at start:\n" + Files.readString(log));
-            }
-            try (LineClient client = new LineClient(statusPort)) {
-                return client.ask("get_statuses").equals("Status Report Started");
-            }
-        });
+    private static int port(Map<String, String> settings, String key) {
+        return settings.containsKey(key) ? Integer.parseInt(settings.get(key)) : FreePort.find();
+    }
+
+    private void awaitReady(Duration within) {
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(50))
+                    .failFast("the hub exited at start", () -> !process.isAlive())
+                    .until(this::answersGetStatuses);
+        } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new IllegalStateException(e.getMessage() + "; its log:\n" + log(), e);
+        }
+    }
+
+    /** One {@code get_statuses}, with a short read timeout: a port that accepts but does not answer is not ready. */
+    private boolean answersGetStatuses() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", statusPort), 1000);
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write("get_statuses\n".getBytes(StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            return "Status Report Started".equals(in.readLine());
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     public LineClient client() {
         return new LineClient(statusPort);
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

@@ -27,6 +27,7 @@ public final class TestHub implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, Object> beans = new LinkedHashMap<>();
     private Main main;
+    private int fixedStatusPort;
     private int statusPort;
     private int managementPort;
 
@@ -39,7 +40,7 @@ public final class TestHub implements AutoCloseable {
         TestHub hub = new TestHub(folder);
         hub.writeDirectory(directoryYaml);
         hub.properties.put("hub.directory.file", hub.directoryFile().toString());
-        hub.properties.put("hub.store.url", "jdbc:h2:file:" + folder.resolve("data/hub") + ";WRITE_DELAY=0");
+        hub.properties.put("hub.store.url", "jdbc:h2:file:" + folder.resolve("data/hub"));
         hub.properties.put("hub.directory.reload-interval", "100");
         return hub;
     }
@@ -56,13 +57,23 @@ public final class TestHub implements AutoCloseable {
     }
 
     /**
+     * Starts the status interface on this port (one the test holds or frees itself) instead of a free
+     * one; the hub is returned started whether or not it could listen there.
+     */
+    public TestHub onStatusPort(int port) {
+        fixedStatusPort = port;
+        return this;
+    }
+
+    /**
      * Starts the hub on free ports. The supervising route controller keeps a hub up whose status
      * server could not bind (it retries later), so a port lost to another socket in the meantime is
-     * detected here and the start repeated on other ports.
+     * detected here and the start repeated on other ports. A start that fails stops whatever it had
+     * started (servers, threads, the database) before the exception reaches the test.
      */
     public TestHub start() {
         for (int attempt = 1; ; attempt++) {
-            statusPort = FreePort.find();
+            statusPort = fixedStatusPort > 0 ? fixedStatusPort : FreePort.find();
             managementPort = FreePort.find();
             main = PresenceHubMain.createMain();
             main.addOverrideProperty("hub.status.port", Integer.toString(statusPort));
@@ -72,9 +83,11 @@ public final class TestHub implements AutoCloseable {
             try {
                 main.start();
             } catch (Exception e) {
+                stop();
                 throw new IllegalStateException("the hub did not start", e);
             }
-            if (main.getCamelContext().getRouteController().getRouteStatus("status-interface-server").isStarted()) {
+            if (fixedStatusPort > 0
+                    || main.getCamelContext().getRouteController().getRouteStatus("status-interface-server").isStarted()) {
                 return this;
             }
             stop();
@@ -86,8 +99,16 @@ public final class TestHub implements AutoCloseable {
 
     public void stop() {
         if (main != null) {
-            main.stop();
-            main = null;
+            CamelContext context = main.getCamelContext();
+            try {
+                main.stop();
+            } finally {
+                main = null;
+                // a main whose start failed regards itself as stopped: its context may still hold services
+                if (context != null && !context.isStopped()) {
+                    context.stop();
+                }
+            }
         }
     }
 
