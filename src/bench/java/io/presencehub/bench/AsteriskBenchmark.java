@@ -1,6 +1,6 @@
 package io.presencehub.bench;
 
-import io.presencehub.ami.FakeAsterisk;
+import io.presencehub.asterisk.FakeAsterisk;
 import io.presencehub.testing.FreePort;
 import java.io.BufferedReader;
 import java.io.IOException;

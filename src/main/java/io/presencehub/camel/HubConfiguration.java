@@ -1,5 +1,10 @@
 package io.presencehub.camel;
 
+import io.presencehub.asterisk.AsteriskConfiguration;
+import io.presencehub.statusinterface.StatusCommandProcessor;
+import io.presencehub.statusinterface.StatusInterfaceHealthCheck;
+import io.presencehub.statusinterface.StatusInterfaceWatch;
+import io.presencehub.teams.TeamsConfiguration;
 import io.netty.handler.codec.string.StringEncoder;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.statusinterface.StatusClientGroup;

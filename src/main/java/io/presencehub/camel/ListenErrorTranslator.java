@@ -7,12 +7,12 @@ import java.util.Locale;
  * A server that could not listen, in one line for the operator ({@code 127.0.0.1:50002 is already
  * in use}) instead of the exception chain netty or Vert.x hand over.
  */
-final class ListenErrorTranslator {
+public final class ListenErrorTranslator {
 
     private ListenErrorTranslator() {
     }
 
-    static String describe(String host, int port, Throwable error) {
+    public static String describe(String host, int port, Throwable error) {
         String address = address(host, port);
         Throwable cause = rootOrBind(error);
         String message = String.valueOf(cause.getMessage());
@@ -30,7 +30,7 @@ final class ListenErrorTranslator {
     }
 
     /** {@code host:port}, with an IPv6 host in brackets. */
-    static String address(String host, int port) {
+    public static String address(String host, int port) {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 

@@ -1,5 +1,6 @@
 package io.presencehub.camel;
 
+import io.presencehub.statusinterface.StatusInterfaceWatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

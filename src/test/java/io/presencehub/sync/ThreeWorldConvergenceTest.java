@@ -5,7 +5,7 @@ import static io.presencehub.sync.ThreeWorldHub.PHONE;
 import static io.presencehub.sync.ThreeWorldHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.presencehub.ami.AsteriskPresence;
+import io.presencehub.asterisk.AsteriskPresence;
 import io.presencehub.model.Origin;
 import io.presencehub.model.UserState;
 import io.presencehub.teams.SessionPair;

@@ -1,12 +1,12 @@
 package io.presencehub.sync;
 
-import io.presencehub.ami.FakeAsterisk;
-import io.presencehub.camel.AsteriskHubs;
-import io.presencehub.camel.AsteriskLink;
+import io.presencehub.asterisk.FakeAsterisk;
+import io.presencehub.asterisk.AsteriskHubs;
+import io.presencehub.asterisk.AsteriskLink;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
-import io.presencehub.sync.asterisk.AsteriskWriter;
+import io.presencehub.asterisk.AsteriskWriter;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.TeamsPoller;
 import io.presencehub.teams.TeamsWriter;

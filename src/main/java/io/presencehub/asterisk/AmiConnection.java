@@ -1,0 +1,464 @@
+package io.presencehub.asterisk;
+
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.PingThread;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The hub's one AMI login: keeps it up, resynchronises after every (re)connect and hands presence
+ * changes to the owner on a thread of its own.
+ *
+ * <p>Threads: asterisk-java reads the socket and pumps events on its own threads; this class only
+ * translates a PresenceStateChange there and puts it on a hand-off queue, because a slow listener
+ * would stall the reader and Asterisk disconnects clients that stop reading. A "dispatch" thread
+ * drains the queue in order and calls the owner's consumers. A "supervisor" thread logs in with
+ * back-off, runs PresenceStateList, waits for the link to drop and starts again.
+ *
+ * <p>asterisk-java reconnects by itself after a dropped link (but never after a failed first login).
+ * To keep one predictable policy, the supervisor cancels that internal loop with {@code logoff()}
+ * and does every login itself, always followed by a resync.
+ */
+public final class AmiConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(AmiConnection.class);
+
+    /** Changes that may wait for a slow owner; beyond this the hub resynchronises instead of queueing. */
+    static final int HANDOFF_CAPACITY = 100_000;
+    private static final String RESYNC_ACTION_PREFIX = "presencehub-resync-";
+    private static final long RESYNC_TIMEOUT_MS = 15_000;
+    private static final long ACTION_TIMEOUT_MS = 5_000;
+
+    private final AmiSettings settings;
+    private final Consumer<AsteriskPresence> onChange;
+    private final Consumer<List<AsteriskPresence>> onSnapshot;
+    private final ManagerConnection connection;
+    private final BlockingQueue<Delivery> handoff = new LinkedBlockingQueue<>(HANDOFF_CAPACITY);
+    private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final AtomicLong resyncCounter = new AtomicLong();
+    private final Object lifecycle = new Object();
+
+    private volatile boolean running;
+    private volatile boolean connected;
+    private volatile String lastError = "not started";
+    private volatile PendingResync pendingResync;
+    private volatile boolean overflowed;
+    private volatile Runnable beforeLogin = () -> { };
+    private Thread supervisor;
+    private Thread dispatcher;
+    private PingThread pingThread;
+
+    /**
+     * @param onChange   called for every live PresenceStateChange, in Asterisk's order
+     * @param onSnapshot called with the full PresenceStateList after every (re)connect, in order with the changes;
+     *                   presentities absent from it are not set in Asterisk
+     */
+    public AmiConnection(AmiSettings settings, Consumer<AsteriskPresence> onChange,
+                         Consumer<List<AsteriskPresence>> onSnapshot) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.onSnapshot = Objects.requireNonNull(onSnapshot, "onSnapshot");
+        this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
+                settings.secret()).createManagerConnection();
+        connection.setSocketReadTimeout(millis(settings.readTimeout()));
+        connection.setSocketTimeout(millis(settings.readTimeout()));
+        connection.registerUserEventClass(PresenceStateChangeEvent.class);
+        connection.registerUserEventClass(PresenceStateListCompleteEvent.class);
+        connection.addEventListener(this::onManagerEvent);
+    }
+
+    /**
+     * Runs on the supervisor thread before every login attempt: the owner stops writing until it has taken the
+     * snapshot of the coming login into account (writes are refused until that snapshot is handed over anyway).
+     */
+    public void beforeLogin(Runnable action) {
+        this.beforeLogin = Objects.requireNonNull(action, "action");
+    }
+
+    /** Starts connecting in the background; never throws because Asterisk is down or refuses the login. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            running = true;
+            lastError = "connecting";
+            dispatcher = daemon("ami-dispatch", this::dispatch);
+            supervisor = daemon("ami-supervisor", this::supervise);
+            pingThread = new PingThread(connection);
+            pingThread.setInterval(millis(settings.pingInterval()));
+            // timeout 0: fire and forget. The Ping only keeps traffic flowing; the socket read timeout
+            // is what turns a silent (half-open) link into a DisconnectEvent.
+            pingThread.setTimeout(0);
+            dispatcher.start();
+            supervisor.start();
+            pingThread.start();
+        }
+    }
+
+    /** Logs off and stops all threads; changes still queued are dropped. */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            connected = false;
+            pingThread.die();
+            supervisor.interrupt();
+            join(supervisor);
+            closeQuietly();
+            dispatcher.interrupt();
+            join(dispatcher);
+            handoff.clear();
+            lastError = "stopped";
+        }
+    }
+
+    /** True once logged in and the snapshot of that login has been handed over; false while reconnecting. */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** Changes and snapshots waiting for the owner's consumers (for tests and metrics). */
+    int queuedDeliveries() {
+        return handoff.size();
+    }
+
+    /** Why the link is not up (for a health check); null while connected. */
+    public String lastError() {
+        return connected ? null : lastError;
+    }
+
+    /**
+     * Sets {@code PRESENCE_STATE(presentity)}. Blocks until Asterisk answers, so it must not be called
+     * on asterisk-java's event thread (it would wait for a response that thread has to deliver);
+     * calling it from the {@code onChange}/{@code onSnapshot} consumers is fine.
+     *
+     * @return the encoded write, whose {@link EncodedPresence#expectedEcho()} is what Asterisk will report back
+     * @throws InvalidPresenceException  if the value is not one Asterisk accepts (nothing is sent)
+     * @throws AmiRejectedException      if Asterisk answers with an error ("Variable not set")
+     * @throws AmiNotConnectedException  if the link is down or dropped before the answer
+     */
+    public EncodedPresence write(String presentity, String state, String subtype, String message) {
+        EncodedPresence encoded = PresenceValueEncoder.encode(presentity, state, subtype, message);
+        if (!connected) {
+            // logged in but the snapshot not handed over yet: a write now could be missing from (or older than)
+            // the list the owner is about to take for Asterisk's truth
+            throw new AmiNotConnectedException("Setvar " + encoded.variable() + " not sent: AMI " + settings.address()
+                    + " is not resynchronised yet");
+        }
+        ManagerResponse response = send(new SetVarAction(encoded.variable(), encoded.value()), "Setvar " + encoded.variable());
+        if (response instanceof ManagerError) {
+            throw new AmiRejectedException("Asterisk rejected Setvar " + encoded.variable() + "=" + encoded.value()
+                    + ": " + response.getMessage(), response.getMessage());
+        }
+        return encoded;
+    }
+
+    /**
+     * Reads one presentity with {@code Action: PresenceState}. Same threading rule as {@link #write}.
+     * The values are not escaped in this response; a never-set presentity answers {@code not_set}.
+     */
+    public AsteriskPresence queryPresence(String presentity) {
+        ManagerResponse response = send(new PresenceStateAction(presentity), "PresenceState " + presentity);
+        if (response instanceof ManagerError) {
+            throw new AmiRejectedException("Asterisk rejected PresenceState " + presentity + ": " + response.getMessage(),
+                    response.getMessage());
+        }
+        Map<String, Object> attributes = response.getAttributes();
+        // "Message" appears twice (the constant "Presence State", then the presence message); PresenceMessage is unambiguous
+        return new AsteriskPresence(presentity, attribute(attributes, "state"), attribute(attributes, "subtype"),
+                attribute(attributes, "presencemessage"));
+    }
+
+    private ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action, String what) {
+        if (Thread.currentThread().getName().endsWith(":AsyncEventPump")) {
+            throw new IllegalStateException(what + " must not be sent from asterisk-java's event thread");
+        }
+        if (!running || connection.getState() != ManagerConnectionState.CONNECTED) {
+            throw new AmiNotConnectedException(what + " not sent: AMI " + settings.address() + " is not connected");
+        }
+        ManagerResponse response;
+        try {
+            response = connection.sendAction(action, ACTION_TIMEOUT_MS);
+        } catch (IllegalStateException e) {
+            throw new AmiNotConnectedException(what + " not sent: AMI " + settings.address() + " is not connected", e);
+        } catch (IOException | TimeoutException e) {
+            throw new AmiNotConnectedException(what + " got no answer from AMI " + settings.address() + ": " + e.getMessage(), e);
+        }
+        if (response == null) {
+            // asterisk-java answers null when the link dropped while waiting
+            throw new AmiNotConnectedException(what + ": AMI " + settings.address() + " disconnected before answering");
+        }
+        return response;
+    }
+
+    private static String attribute(Map<String, Object> attributes, String name) {
+        Object value = attributes == null ? null : attributes.get(name);
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "" : String.valueOf(list.get(list.size() - 1));
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    // ---- asterisk-java event thread: translate and hand off, nothing else ----
+
+    private void onManagerEvent(ManagerEvent event) {
+        if (event instanceof PresenceStateChangeEvent change) {
+            PendingResync resync = pendingResync;
+            if (change.getActionId() == null) {
+                AsteriskPresence live = AsteriskPresenceTranslator.translate(change);
+                if (resync != null && !resync.handedOver.isDone()) {
+                    // newer than any list item before it on the wire: the snapshot must not undo it
+                    resync.items.put(live.presentity(), live);
+                }
+                handOff(new Change(live));
+            } else if (resync != null && resync.actionId.equals(change.getActionId())) {
+                AsteriskPresence item = AsteriskPresenceTranslator.translate(change);
+                resync.items.put(item.presentity(), item);
+            }
+        } else if (event instanceof PresenceStateListCompleteEvent complete) {
+            PendingResync resync = pendingResync;
+            if (resync != null && resync.actionId.equals(complete.getActionId())) {
+                // handing the snapshot over here (not in the supervisor) keeps it in order with live changes
+                List<AsteriskPresence> snapshot = List.copyOf(resync.items.values());
+                if (complete.getListItems() != null && complete.getListItems() != snapshot.size()) {
+                    LOG.warn("PresenceStateList announced {} items but delivered {}", complete.getListItems(), snapshot.size());
+                }
+                resync.handedOver.complete(handOff(new Snapshot(snapshot)));
+            }
+        } else if (event instanceof DisconnectEvent) {
+            signals.offer(Signal.DISCONNECTED);
+        }
+    }
+
+    private boolean handOff(Delivery delivery) {
+        if (handoff.offer(delivery)) {
+            return true;
+        }
+        if (!overflowed) {
+            overflowed = true;
+            LOG.error("AMI presence hand-off is full ({} waiting): dropping changes and resynchronising", HANDOFF_CAPACITY);
+            signals.offer(Signal.RESYNC);
+        }
+        return false;
+    }
+
+    // ---- dispatch thread ----
+
+    private void dispatch() {
+        while (running) {
+            Delivery delivery;
+            try {
+                delivery = handoff.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (delivery instanceof Change change) {
+                    onChange.accept(change.presence());
+                } else if (delivery instanceof Snapshot snapshot) {
+                    onSnapshot.accept(snapshot.presences());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("AMI presence consumer failed on {}", delivery, e);
+            }
+        }
+    }
+
+    // ---- supervisor thread ----
+
+    private void supervise() {
+        Duration backoff = settings.reconnectMin();
+        while (running) {
+            Duration wait;
+            try {
+                signals.clear();
+                beforeLogin.run();
+                connection.login();
+                resync();
+                connected = true;
+                backoff = settings.reconnectMin();
+                LOG.info("AMI connected to {} as {}", settings.address(), settings.username());
+                awaitDisconnect();
+                connected = false;
+                if (!running) {
+                    return;
+                }
+                report("AMI connection to " + settings.address() + " lost; reconnecting");
+                wait = settings.reconnectMin();
+            } catch (AuthenticationFailedException e) {
+                if (e.getCause() == null) {
+                    // Asterisk itself refused the login: retrying fast only fills its security log
+                    report("AMI login to " + settings.address() + " as " + settings.username() + " failed: " + e.getMessage());
+                    wait = settings.authRetry();
+                } else {
+                    report("AMI login to " + settings.address() + " as " + settings.username() + " failed: "
+                            + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+                    wait = backoff;
+                    backoff = longer(backoff);
+                }
+            } catch (IOException | TimeoutException | AmiException e) {
+                report("AMI connection to " + settings.address() + " failed: " + describe(e));
+                wait = backoff;
+                backoff = longer(backoff);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                report("AMI connection to " + settings.address() + " failed: " + describe(e));
+                wait = backoff;
+                backoff = longer(backoff);
+            }
+            connected = false;
+            closeQuietly();
+            if (!sleep(wait)) {
+                return;
+            }
+        }
+    }
+
+    /** Runs PresenceStateList and waits until its snapshot is queued for the owner. */
+    private void resync() throws IOException, InterruptedException {
+        PendingResync resync = new PendingResync(RESYNC_ACTION_PREFIX + resyncCounter.incrementAndGet());
+        pendingResync = resync;
+        PresenceStateListAction action = new PresenceStateListAction();
+        action.setActionId(resync.actionId);
+        try {
+            ResponseEvents events = connection.sendEventGeneratingAction(action, RESYNC_TIMEOUT_MS);
+            if (events.getResponse() instanceof ManagerError error) {
+                throw new AmiRejectedException("PresenceStateList rejected: " + error.getMessage(), error.getMessage());
+            }
+            if (!Boolean.TRUE.equals(resync.handedOver.get(RESYNC_TIMEOUT_MS, TimeUnit.MILLISECONDS))) {
+                throw new AmiException("PresenceStateList snapshot could not be queued");
+            }
+            overflowed = false;
+        } catch (org.asteriskjava.manager.EventTimeoutException | java.util.concurrent.TimeoutException e) {
+            throw new AmiNotConnectedException("PresenceStateList did not complete: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new AmiException("PresenceStateList failed", e);
+        } finally {
+            pendingResync = null;
+        }
+    }
+
+    private void awaitDisconnect() throws InterruptedException, IOException {
+        while (running) {
+            Signal signal = signals.poll(1, TimeUnit.SECONDS);
+            if (signal == Signal.DISCONNECTED || connection.getState() != ManagerConnectionState.CONNECTED) {
+                return;
+            }
+            if (signal == Signal.RESYNC) {
+                while (handoff.remainingCapacity() < HANDOFF_CAPACITY / 2) {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+                resync();
+            }
+        }
+    }
+
+    private void report(String error) {
+        if (!error.equals(lastError)) {
+            LOG.warn(error);
+        } else {
+            LOG.debug(error);
+        }
+        lastError = error;
+    }
+
+    /** Cancels asterisk-java's own reconnect loop (and the login, if any) so only the supervisor reconnects. */
+    private void closeQuietly() {
+        ManagerConnectionState state = connection.getState();
+        if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+            try {
+                connection.logoff();
+            } catch (RuntimeException e) {
+                LOG.debug("AMI logoff failed: {}", e.toString());
+            }
+        }
+    }
+
+    private boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(settings.reconnectMax()) > 0 ? settings.reconnectMax() : doubled;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private enum Signal { DISCONNECTED, RESYNC }
+
+    private sealed interface Delivery permits Change, Snapshot {
+    }
+
+    private record Change(AsteriskPresence presence) implements Delivery {
+    }
+
+    private record Snapshot(List<AsteriskPresence> presences) implements Delivery {
+    }
+
+    /**
+     * List items collected on the event thread for one PresenceStateList, by presentity; a live
+     * change arriving meanwhile replaces the item, as the later one on the wire is the newer.
+     */
+    private static final class PendingResync {
+        final String actionId;
+        final Map<String, AsteriskPresence> items = new LinkedHashMap<>();
+        final CompletableFuture<Boolean> handedOver = new CompletableFuture<>();
+
+        PendingResync(String actionId) {
+            this.actionId = actionId;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.presencehub.asterisk;
+
+import io.presencehub.store.Observation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * What Asterisk last showed for one presentity and when the hub saw it change. The time is kept
+ * across restarts, so the {@code latest} incoming method gives the same answer after one.
+ */
+public record AsteriskObservation(String presentity, String state, String subtype, String message, Instant observedAt) {
+
+    /** Store kind of Asterisk's observed presence, keyed by presentity. */
+    public static final String KIND = "asterisk";
+    /** Store kind of the last value the hub wrote to a presentity, with the time it was written. */
+    public static final String KIND_WRITTEN = "asterisk-written";
+    /** Store kind of a value the hub still has to write (AMI was down); an empty value means none. */
+    public static final String KIND_PENDING = "asterisk-pending";
+
+    public AsteriskObservation {
+        Objects.requireNonNull(presentity, "presentity");
+        state = state == null ? "" : state;
+        subtype = subtype == null ? "" : subtype;
+        message = message == null ? "" : message;
+        Objects.requireNonNull(observedAt, "observedAt");
+    }
+
+    public static AsteriskObservation of(AsteriskPresence presence, Instant observedAt) {
+        return new AsteriskObservation(presence.presentity(), presence.state(), presence.subtype(), presence.message(),
+                observedAt);
+    }
+
+    /** A presentity Asterisk does not list: it was never set. */
+    public static AsteriskObservation notSet(String presentity, Instant observedAt) {
+        return new AsteriskObservation(presentity, "not_set", "", "", observedAt);
+    }
+
+    public AsteriskPresence presence() {
+        return new AsteriskPresence(presentity, state, subtype, message);
+    }
+
+    /** Same state, subtype and message (the time does not matter). */
+    public boolean sameValue(AsteriskPresence other) {
+        return other != null && state.equals(other.state()) && subtype.equals(other.subtype())
+                && message.equals(other.message());
+    }
+
+    public AsteriskObservation at(Instant time) {
+        return new AsteriskObservation(presentity, state, subtype, message, time);
+    }
+
+    /** As stored: {@code state,<b64 subtype>,<b64 message>}, like the Setvar value. */
+    public Observation toStored(String kind) {
+        return new Observation(kind, presentity, state + "," + b64(subtype) + "," + b64(message), observedAt);
+    }
+
+    /** Reads a stored observation; an empty or unreadable value gives null. */
+    public static AsteriskObservation fromStored(Observation stored) {
+        String[] parts = stored.value().split(",", -1);
+        if (parts.length != 3 || parts[0].isEmpty()) {
+            return null;
+        }
+        try {
+            return new AsteriskObservation(stored.key(), parts[0], unb64(parts[1]), unb64(parts[2]), stored.observedAt());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unb64(String text) {
+        return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+    }
+}

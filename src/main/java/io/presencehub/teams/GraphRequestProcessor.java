@@ -1,0 +1,67 @@
+package io.presencehub.teams;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Turns a {@link GraphCall} body into the HTTP request camel-http sends: only the headers Graph needs (every other
+ * header is removed, so nothing internal leaks out), the bearer token from the token provider, the URL in
+ * {@code CamelHttpUri}. Without a token, the body becomes a {@link GraphAnswer} and variable {@code teamsSend} is
+ * false, so the route sends nothing.
+ */
+public final class GraphRequestProcessor implements Processor {
+
+    static final String CALL = "teamsCall";
+    static final String TOKEN = "teamsToken";
+    static final String SEND = "teamsSend";
+    static final String ATTEMPT = "teamsAttempt";
+
+    private final GraphTokenProvider tokens;
+    private final TeamsHealth health;
+
+    public GraphRequestProcessor(GraphTokenProvider tokens, TeamsHealth health) {
+        this.tokens = tokens;
+        this.health = health;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        GraphCall call = exchange.getMessage().getBody(GraphCall.class);
+        exchange.setVariable(CALL, call);
+        exchange.setVariable(ATTEMPT, 1);
+        prepare(exchange, call);
+    }
+
+    /** Sets up one attempt of the call (also the retry after a 401). */
+    void prepare(Exchange exchange, GraphCall call) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+        String token;
+        try {
+            token = tokens.accessToken();
+        } catch (GraphAuthException e) {
+            // the token provider's one-line cause; the health check shows it, the callers log it once
+            health.loginFailed(e.getMessage());
+            if (call.ticket() != null) {
+                call.ticket().done(); // nothing went to Graph
+            }
+            exchange.setVariable(SEND, false);
+            message.setBody(GraphAnswer.noToken(call, e.getMessage()));
+            return;
+        }
+        exchange.setVariable(TOKEN, token);
+        exchange.setVariable(SEND, true);
+        message.setHeader("Authorization", "Bearer " + token);
+        message.setHeader("Accept", "application/json");
+        message.setHeader(Exchange.HTTP_METHOD, call.method());
+        message.setHeader(Exchange.HTTP_URI, call.url());
+        if (call.body() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+            message.setBody(call.body());
+        } else {
+            message.setBody(null);
+        }
+    }
+}

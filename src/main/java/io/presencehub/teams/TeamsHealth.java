@@ -1,0 +1,63 @@
+package io.presencehub.teams;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Health check {@code teams}: DOWN with the login's one-line cause (wrong or expired secret, unknown app, missing
+ * consent) or while Graph does not answer; UP otherwise.
+ */
+public final class TeamsHealth extends AbstractHealthCheck {
+
+    private final GraphTokenProvider tokens;
+    private volatile String loginFailure;
+    /** The last failure per kind of call (user list, poll, write), cleared by that kind's next success. */
+    private final Map<GraphCall.Purpose, String> graphFailures = new ConcurrentHashMap<>();
+
+    public TeamsHealth(GraphTokenProvider tokens) {
+        super("presence-hub", "teams");
+        this.tokens = tokens;
+    }
+
+    void loginFailed(String message) {
+        loginFailure = message;
+    }
+
+    void answered(GraphAnswer answer) {
+        loginFailure = null;
+        GraphCall.Purpose purpose = answer.call().purpose();
+        if (answer.status() == GraphAnswer.NO_ANSWER || answer.status() >= 500) {
+            graphFailures.put(purpose, "Graph not reachable: " + answer.describe());
+        } else if (answer.status() == 403) {
+            // a token without the application permission: every call of this kind will fail the same way
+            graphFailures.put(purpose, "Graph refused " + describe(purpose) + " (" + answer.describe()
+                    + "): grant the app Presence.ReadWrite.All and User.Read.All with admin consent");
+        } else if (answer.ok()) {
+            graphFailures.remove(purpose);
+        }
+    }
+
+    private static String describe(GraphCall.Purpose purpose) {
+        return switch (purpose) {
+            case LIST_USERS -> "reading users";
+            case POLL -> "reading presence";
+            case WRITE -> "writing presence";
+        };
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        TokenStatus login = tokens.status();
+        String login1 = login.state() == TokenStatus.State.FAILED ? login.detail() : loginFailure;
+        if (login1 != null) {
+            builder.message(login1).down();
+        } else if (!graphFailures.isEmpty()) {
+            builder.message(String.join("; ", new TreeMap<>(graphFailures).values())).down();
+        } else {
+            builder.message(login.isOk() ? "OK" : login.detail()).up();
+        }
+    }
+}

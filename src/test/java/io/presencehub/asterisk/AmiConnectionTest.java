@@ -1,0 +1,287 @@
+package io.presencehub.asterisk;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AmiConnectionTest {
+    private static final Duration CEILING = Duration.ofSeconds(30);
+    private static final String P1001 = "CustomPresence:1001";
+
+    private FakeAsterisk asterisk;
+    private AmiConnection connection;
+    private final List<AsteriskPresence> changes = new CopyOnWriteArrayList<>();
+    private final List<List<AsteriskPresence>> snapshots = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startAsterisk() throws Exception {
+        asterisk = new FakeAsterisk().start();
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (connection != null) {
+            connection.stop();
+        }
+        asterisk.close();
+    }
+
+    private AmiSettings settings(String user, String secret) {
+        return new AmiSettings("127.0.0.1", asterisk.port(), user, secret, Duration.ofMillis(200),
+                Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(700));
+    }
+
+    private AmiConnection connect(AmiSettings settings) {
+        connection = new AmiConnection(settings, changes::add, snapshots::add);
+        connection.start();
+        return connection;
+    }
+
+    private AmiConnection connectAsHub() {
+        connect(settings("hub", "hubsecret"));
+        await().atMost(CEILING).until(connection::isConnected);
+        return connection;
+    }
+
+    @Test
+    void connectsAndHandsOverTheResyncSnapshot() {
+        asterisk.setPresence(P1001, "away", "In the batcave", "Making batarangs");
+        asterisk.setPresence("CustomPresence:Batman", "dnd", "", "Do not disturb");
+
+        connectAsHub();
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 1);
+        assertEquals(List.of(new AsteriskPresence(P1001, "away", "In the batcave", "Making batarangs"),
+                new AsteriskPresence("CustomPresence:Batman", "dnd", "", "Do not disturb")), sorted(snapshots.get(0)));
+        assertEquals(null, connection.lastError());
+    }
+
+    @Test
+    void phoneChangeArrivesUnescaped() {
+        connectAsHub();
+
+        asterisk.setPresence(P1001, "away", "It's \"quoted\"", "Don't panic? tab\there back\\slash\nnext line 日本 😀");
+
+        await().atMost(CEILING).until(() -> changes.size() == 1);
+        assertEquals(new AsteriskPresence(P1001, "away", "It's \"quoted\"",
+                "Don't panic? tab\there back\\slash\nnext line 日本 😀"), changes.get(0));
+    }
+
+    @Test
+    void messagesAsteriskJavaWouldTurnIntoNullArriveIntact() {
+        connectAsHub();
+
+        asterisk.setPresence(P1001, "away", "none", "n/a");
+
+        await().atMost(CEILING).until(() -> changes.size() == 1);
+        assertEquals(new AsteriskPresence(P1001, "away", "none", "n/a"), changes.get(0));
+    }
+
+    @Test
+    void writeIsEchoedWithTheEffectiveValues() {
+        connectAsHub();
+        String longMessage = "Line one, with a comma\r\nLine two \"quoted\" back\\slash? ä 日本 😀 " + "x".repeat(300);
+
+        EncodedPresence written = connection.write(P1001, "away", "Gotham, City", longMessage);
+
+        await().atMost(CEILING).until(() -> changes.size() == 1);
+        assertEquals(written.expectedEcho(), changes.get(0));
+        assertEquals(1, asterisk.setvarCount(P1001));
+        assertEquals(written.expectedEcho(), connection.queryPresence(P1001));
+        assertTrue(written.effectiveMessage().startsWith("Line one, with a comma Line two"));
+    }
+
+    @Test
+    void queryOfANeverSetPresentityAnswersNotSet() {
+        connectAsHub();
+
+        assertEquals(new AsteriskPresence("CustomPresence:1049", "not_set", "", ""),
+                connection.queryPresence("CustomPresence:1049"));
+    }
+
+    @Test
+    void invalidWriteIsRefusedBeforeAnythingIsSent() {
+        connectAsHub();
+
+        assertThrows(InvalidPresenceException.class, () -> connection.write(P1001, "busy", "", ""));
+        assertEquals(0, asterisk.setvarCount(P1001));
+    }
+
+    @Test
+    void writeRefusedByAsteriskThrowsWithAsterisksMessage() {
+        connect(settings("limited", "limitedsecret"));
+        await().atMost(CEILING).until(connection::isConnected);
+
+        AmiRejectedException e = assertThrows(AmiRejectedException.class,
+                () -> connection.write(P1001, "away", "", ""));
+        assertEquals("Permission denied", e.asteriskMessage());
+    }
+
+    @Test
+    void writeWhileDisconnectedThrowsNotConnected() {
+        asterisk.stop();
+        connect(settings("hub", "hubsecret"));
+
+        assertThrows(AmiNotConnectedException.class, () -> connection.write(P1001, "away", "", ""));
+    }
+
+    @Test
+    void wrongSecretIsReportedClearlyAndRetriedSlowly() {
+        asterisk.setAuthFailureDelay(Duration.ofMillis(100));
+        connect(settings("hub", "wrong-secret"));
+
+        String expected = "AMI login to 127.0.0.1:" + asterisk.port() + " as hub failed: Authentication failed";
+        await().atMost(CEILING).until(() -> expected.equals(connection.lastError()));
+        int attemptsSoFar = asterisk.loginAttempts();
+        long since = System.nanoTime();
+        // it keeps retrying, and slowly: authRetry is 700 ms (plus the fake's 100 ms answer), so the second
+        // attempt from now comes at least 800 ms after the first; a tight loop would make both within 0.2 s.
+        // (A bound on the time two attempts take, not on the attempts in a time: a slow machine only adds time.)
+        await().until(() -> asterisk.loginAttempts() >= attemptsSoFar + 2);
+        long tookMs = Duration.ofNanos(System.nanoTime() - since).toMillis();
+        assertTrue(tookMs >= 700, "two more login attempts within " + tookMs + " ms");
+        assertFalse(connection.isConnected());
+        assertFalse(connection.lastError().contains("wrong-secret"));
+        assertFalse(settings("hub", "wrong-secret").toString().contains("wrong-secret"));
+    }
+
+    @Test
+    void unreachableAtStartThenConnectsWhenAsteriskComesUp() throws Exception {
+        asterisk.stop();
+        connect(settings("hub", "hubsecret"));
+        await().atMost(CEILING).until(() -> connection.lastError() != null
+                && connection.lastError().startsWith("AMI connection to 127.0.0.1:" + asterisk.port() + " failed"));
+
+        asterisk.start();
+
+        // isConnected() turns true once the snapshot is queued for the consumer, which gets it on its own thread
+        await().atMost(CEILING).until(() -> connection.isConnected() && !snapshots.isEmpty());
+        assertEquals(1, snapshots.size());
+    }
+
+    @Test
+    void droppedConnectionReconnectsAndResynchronises() {
+        connectAsHub();
+        await().atMost(CEILING).until(() -> snapshots.size() == 1);
+
+        asterisk.dropAllConnections();
+        asterisk.setPresence(P1001, "dnd", "meeting", "changed while we were away");
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+        assertEquals(List.of(new AsteriskPresence(P1001, "dnd", "meeting", "changed while we were away")),
+                snapshots.get(1));
+    }
+
+    @Test
+    void aPhoneChangeDuringTheListIsNotUndoneByTheListsOlderValue() throws Exception {
+        asterisk.setPresence(P1001, "available", "", "");
+        connectAsHub();
+        await().atMost(CEILING).until(() -> snapshots.size() == 1);
+
+        asterisk.duringNextList(P1001, "dnd", "", "set while the list was sent");
+        asterisk.dropAllConnections();
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+        AsteriskPresence live = new AsteriskPresence(P1001, "dnd", "", "set while the list was sent");
+        assertTrue(changes.contains(live), "the live change was delivered");
+        assertEquals(List.of(live), snapshots.get(1), "the snapshot, delivered after it, shows the newer value");
+    }
+
+    @Test
+    void restartedAsteriskIsReconnectedAndValuesSurvive() throws Exception {
+        connectAsHub();
+        connection.write(P1001, "xa", "holiday", "back monday");
+        asterisk.stop();
+        await().atMost(CEILING).until(() -> !connection.isConnected());
+
+        asterisk.start();
+
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+        assertEquals(List.of(new AsteriskPresence(P1001, "xa", "holiday", "back monday")), snapshots.get(1));
+    }
+
+    @Test
+    void theOwnerHearsOfEveryLoginBeforeItsSnapshot() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        connection = new AmiConnection(settings("hub", "hubsecret"), change -> { }, list -> order.add("snapshot"));
+        connection.beforeLogin(() -> order.add("login"));
+        connection.start();
+        await().atMost(CEILING).until(() -> order.size() == 2 && connection.isConnected());
+        asterisk.dropAllConnections();
+        await().atMost(CEILING).until(() -> order.size() == 4 && connection.isConnected());
+        assertEquals(List.of("login", "snapshot", "login", "snapshot"), order);
+    }
+
+    @Test
+    void silentHalfOpenLinkIsDetectedAndReconnected() {
+        connectAsHub();
+
+        asterisk.setMuted(true);
+        await().atMost(CEILING).until(() -> !connection.isConnected());
+        asterisk.setMuted(false);
+
+        await().atMost(CEILING).until(() -> snapshots.size() >= 2 && connection.isConnected());
+    }
+
+    @Test
+    void slowConsumerDoesNotStallTheReader() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<AsteriskPresence> received = new CopyOnWriteArrayList<>();
+        connection = new AmiConnection(settings("hub", "hubsecret"), change -> {
+            awaitQuietly(release);
+            received.add(change);
+        }, snapshots::add);
+        connection.start();
+        await().atMost(CEILING).until(connection::isConnected);
+        // a small send buffer makes a client that stops reading hit Asterisk's write timeout quickly; 2 s
+        // instead of Asterisk's 100 ms, so that a reader merely descheduled on a loaded machine is not dropped
+        // (a reader stalled by the blocked consumer stays stalled for good, and is dropped all the same)
+        asterisk.setSendBufferSize(4096);
+        asterisk.setWriteTimeout(Duration.ofSeconds(2));
+        asterisk.dropAllConnections();
+        await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
+
+        asterisk.flood(P1001, "away", 5000);
+
+        // all 5,000 were read and queued while the consumer is still blocked on the first one
+        await().atMost(CEILING).until(() -> connection.queryPresence(P1001).message().equals("flood 5000")
+                && connection.queuedDeliveries() == 4999);
+        assertEquals(1, asterisk.loggedInClients(), "Asterisk did not have to drop a slow reader");
+        assertEquals(2, snapshots.size(), "no reconnect happened");
+
+        release.countDown();
+        await().atMost(CEILING).until(() -> received.size() == 5000);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 5000; i++) {
+            expected.add("flood " + i);
+        }
+        assertEquals(expected, received.stream().map(AsteriskPresence::message).toList());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<AsteriskPresence> sorted(List<AsteriskPresence> presences) {
+        assertNotNull(presences);
+        return presences.stream().sorted((a, b) -> a.presentity().compareTo(b.presentity())).toList();
+    }
+}

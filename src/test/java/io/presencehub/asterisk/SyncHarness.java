@@ -1,0 +1,206 @@
+package io.presencehub.asterisk;
+
+import io.presencehub.directory.DirectoryIndex;
+import io.presencehub.directory.DirectoryParser;
+import io.presencehub.model.DirectoryEvent;
+import io.presencehub.model.Origin;
+import io.presencehub.model.StateChange;
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
+import io.presencehub.model.UserUpdate;
+import io.presencehub.sync.ChangePublisher;
+import io.presencehub.sync.ExtensionReassignment;
+import io.presencehub.sync.PresenceApplier;
+import io.presencehub.teams.FakeClock;
+import io.presencehub.testing.MemoryStateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Asterisk sync rules wired as in the hub (applier → writer; inbox → incoming), without Camel
+ * and threads: every step runs on the test thread when {@link #settle()} is called. A tiny
+ * in-memory "Asterisk" stores writes and reports each one back, as the real one does.
+ */
+final class SyncHarness {
+
+    static final String DIRECTORY = """
+            locations:
+              - name: HQ
+                id: hq
+                tenants:
+                  - name: Sales
+                    id: sales
+                    statuses:
+                      - {name: Available, type: available}
+                      - {name: Chatty, type: chat}
+                      - {name: Lunch, type: away}
+                      - {name: Away, type: away}
+                      - {name: Vacation, type: xa}
+                      - {name: Do Not Disturb, type: dnd}
+                      - {name: Busy, type: unavailable}
+                    extensions:
+                      - {number: "1001"}
+                      - {number: "1002", presentity: "CustomPresence:sales-1002"}
+                      - {number: "1003"}
+                    users:
+                      - {id: alice, extensions: ["1001", "1002"], defaultExtension: "1001"}
+            """;
+    static final UserKey ALICE = new UserKey("hq", "sales", "alice");
+    static final UserKey EXT_1003 = new UserKey("hq", "sales", "ext:1003");
+    static final String A1 = "CustomPresence:1001";
+    static final String A2 = "CustomPresence:sales-1002";
+    static final String B = "CustomPresence:1003";
+
+    final MemoryStateStore store;
+    final FakeClock clock = FakeClock.frozenAt(Instant.parse("2026-01-01T09:00:00Z"));
+    final DirectoryIndex index;
+    final AsteriskEchoes echoes = new AsteriskEchoes();
+    final List<StateChange> changes = new ArrayList<>();
+    final List<PresenceWrite> sent = new ArrayList<>();
+    final Map<String, AsteriskPresence> asterisk = new LinkedHashMap<>();
+    final AsteriskSyncSettings settings;
+    final PresenceApplier applier;
+    final AsteriskWriter writer;
+    final AsteriskReader incoming;
+    final AsteriskInbox inbox;
+    boolean amiUp = true;
+    /** While true, Asterisk's reports of the hub's writes wait in {@link #heldEchoes} instead of arriving. */
+    boolean holdEchoes;
+    final List<AsteriskPresence> heldEchoes = new ArrayList<>();
+    /**
+     * Runs inside the hub's write once Asterisk has stored it (and reported it, unless echoes are held): what another
+     * thread may do before the writer's thread is done with the write.
+     */
+    Runnable whileWriting = () -> { };
+
+    SyncHarness(AsteriskSyncSettings settings) {
+        this(settings, new MemoryStateStore(), Map.of());
+    }
+
+    /** A hub (re)started on an existing store, with Asterisk already holding some values. */
+    SyncHarness(AsteriskSyncSettings settings, MemoryStateStore store, Map<String, AsteriskPresence> asteriskHolds) {
+        this.settings = settings;
+        this.store = store;
+        this.index = new DirectoryIndex(new DirectoryParser().parse(DIRECTORY));
+        asterisk.putAll(asteriskHolds);
+        PresenceApplier[] applierRef = new PresenceApplier[1];
+        AsteriskWriter[] writerRef = new AsteriskWriter[1];
+        applier = new PresenceApplier(store, () -> index, new ChangePublisher() {
+            @Override
+            public void stateChanged(StateChange change) {
+                changes.add(change);
+                writerRef[0].stateChanged(change);
+            }
+
+            @Override
+            public void directoryChanged(List<DirectoryEvent> events) {
+            }
+
+            @Override
+            public void extensionReassigned(ExtensionReassignment reassignment) {
+            }
+        }, clock);
+        applierRef[0] = applier;
+        writer = new AsteriskWriter(new AsteriskWriteResolver(settings), () -> index, applier::current, store, echoes,
+                this::asteriskWrite, clock);
+        writerRef[0] = writer;
+        incoming = new AsteriskReader(settings, () -> index, applier, store, writer);
+        inbox = new AsteriskInbox(echoes, clock, incoming::presenceChanged, snapshot -> {
+            incoming.snapshot(snapshot);
+            writer.resume();
+        }, writer::hasPending);
+        inbox.onIdle(incoming::flushObservations);
+    }
+
+    static AsteriskSyncSettings settings(String incoming, String outgoing) {
+        return AsteriskSyncSettings.from(key -> switch (key) {
+            case "hub.asterisk.incoming-method" -> java.util.Optional.of(incoming);
+            case "hub.asterisk.outgoing-method" -> java.util.Optional.of(outgoing);
+            default -> java.util.Optional.empty();
+        });
+    }
+
+    /** The connection's first login: Asterisk lists what it holds. */
+    SyncHarness connect() {
+        amiUp = true;
+        inbox.offerSnapshot(new ArrayList<>(asterisk.values()));
+        return settle();
+    }
+
+    SyncHarness disconnect() {
+        amiUp = false;
+        return this;
+    }
+
+    /** A phone (DPMA) changes presence: Asterisk stores it and reports it, if the hub is connected. */
+    SyncHarness phone(String presentity, String state, String subtype, String message) {
+        clock.advance(Duration.ofSeconds(1));
+        AsteriskPresence presence = new AsteriskPresence(presentity, state, subtype, message);
+        asterisk.put(presentity, presence);
+        if (amiUp) {
+            inbox.offer(presence);
+        }
+        return settle();
+    }
+
+    /** A status client sets status and note. */
+    SyncHarness hubSets(UserKey user, String statusName, String note) {
+        clock.advance(Duration.ofSeconds(1));
+        applier.apply(new UserUpdate(user, index.tenantOf(user).orElseThrow().statusNamed(statusName).orElseThrow(),
+                note, null, Origin.STATUS_INTERFACE));
+        return settle();
+    }
+
+    /** Runs inbox, incoming and writer until nothing is left to do. */
+    SyncHarness settle() {
+        while (inbox.drainNow() + writer.writeNow() > 0) {
+            // echoes of writes go through the inbox again
+        }
+        return this;
+    }
+
+    private void asteriskWrite(PresenceWrite write) {
+        if (!amiUp) {
+            throw new AmiNotConnectedException("AMI is down (test)");
+        }
+        sent.add(write);
+        AsteriskPresence stored = PresenceValueEncoder.encode(write.presentity(), write.state(), write.subtype(),
+                write.message()).expectedEcho();
+        asterisk.put(write.presentity(), stored);
+        if (holdEchoes) {
+            heldEchoes.add(stored);
+        } else {
+            inbox.offer(stored);
+        }
+        whileWriting.run();
+    }
+
+    /** Delivers the oldest held echo and lets the hub react to it. */
+    SyncHarness releaseEcho() {
+        inbox.offer(heldEchoes.remove(0));
+        return settle();
+    }
+
+    /** Writes queued by the hub are sent, but the inbox is not drained (echoes held or not). */
+    SyncHarness writeOnly() {
+        writer.writeNow();
+        return this;
+    }
+
+    UserState hub(UserKey user) {
+        return applier.current(user);
+    }
+
+    String hubStatus(UserKey user) {
+        UserState state = hub(user);
+        return index.tenantOf(user).orElseThrow().statusWithId(state.statusId()).orElseThrow().name();
+    }
+
+    List<String> sentPresentities() {
+        return sent.stream().map(PresenceWrite::presentity).toList();
+    }
+}
