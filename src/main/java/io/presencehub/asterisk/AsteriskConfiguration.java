@@ -5,7 +5,6 @@ import io.presencehub.directory.DirectoryService;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,46 +46,14 @@ public final class AsteriskConfiguration {
                 sync.incoming().code(), sync.outgoing().code(), sync.priority());
     }
 
-    /** AMI off: the route steps of asterisk.camel.yaml still need their bean names to load (they never start). */
-    public static void bindDisabled(CamelContext context) {
-        AsteriskDisabled inert = new AsteriskDisabled();
-        for (String name : new String[] {"asteriskLink", "asteriskWriter", "asteriskIncoming"}) {
-            context.getRegistry().bind(name, inert);
-        }
-    }
-
-    /** Stands in for the Asterisk beans while hub.asterisk.enabled is false; every method does nothing. */
-    public static final class AsteriskDisabled {
-        public void start() {
-        }
-
-        public void write(Object ignored) {
-        }
-
-        public void presenceChanged(Object ignored) {
-        }
-
-        public void snapshot(Object ignored) {
-        }
-
-        public void resume() {
-        }
-
-        public void stateChanged(Object ignored) {
-        }
-    }
-
     static AmiSettings amiSettings(HubSettings settings) {
         return new AmiSettings(settings.text("hub.asterisk.host"), settings.integer("hub.asterisk.port"),
                 settings.text("hub.asterisk.username"),
                 settings.optionalText("hub.asterisk.secret").orElseThrow(() -> new IllegalStateException(
                         "setting hub.asterisk.secret is missing: set the environment variable HUB_ASTERISK_SECRET")),
-                millis(settings, "hub.asterisk.ping-interval"), millis(settings, "hub.asterisk.read-timeout"),
-                millis(settings, "hub.asterisk.reconnect-min"), millis(settings, "hub.asterisk.reconnect-max"),
-                millis(settings, "hub.asterisk.auth-retry"));
+                settings.duration("hub.asterisk.ping-interval"), settings.duration("hub.asterisk.read-timeout"),
+                settings.duration("hub.asterisk.reconnect-min"), settings.duration("hub.asterisk.reconnect-max"),
+                settings.duration("hub.asterisk.auth-retry"));
     }
 
-    private static Duration millis(HubSettings settings, String key) {
-        return Duration.ofMillis(settings.integer(key));
-    }
 }

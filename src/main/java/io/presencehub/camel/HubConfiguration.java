@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -48,6 +50,7 @@ public final class HubConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         addMissingDefaults(context.getPropertiesComponent());
         HubSettings settings = new HubSettings(context.getPropertiesComponent()::resolveProperty);
+        normaliseTimerPeriods(context.getPropertiesComponent(), settings);
 
         JdbcStateStore store = JdbcStateStore.open(settings.text("hub.store.url"),
                 settings.optionalText("hub.store.user").orElse(""),
@@ -68,11 +71,11 @@ public final class HubConfiguration implements CamelConfiguration {
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
-        Heartbeats heartbeats = new Heartbeats(Duration.ofMillis(settings.integer("hub.health.max-silence")));
+        Heartbeats heartbeats = new Heartbeats(settings.duration("hub.health.max-silence"));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
                 settings.integer("hub.status.max-total-pending-bytes"),
                 settings.integer("hub.status.socket-send-buffer"),
-                Duration.ofMillis(settings.integer("hub.status.event-batch-window")), heartbeats);
+                settings.duration("hub.status.event-batch-window"), heartbeats);
 
         bind(context, "hubSettings", settings);
         bind(context, "heartbeats", heartbeats);
@@ -88,12 +91,18 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "statusLineEncoder", new StringEncoder(StandardCharsets.UTF_8));
         bind(context, "statusTls", statusTls(settings));
         watchStatusInterface(context, settings);
-        TeamsConfiguration.configure(context, settings, applier, directory, store, clock);
+        List<String> switchedOff = new ArrayList<>();
+        if (settings.flag("hub.teams.enabled")) {
+            TeamsConfiguration.configure(context, settings, applier, directory, store, clock);
+        } else {
+            switchedOff.add("teams-");
+        }
         if (settings.flag("hub.asterisk.enabled")) {
             AsteriskConfiguration.configure(context, settings, store, directory, applier, clock);
         } else {
-            AsteriskConfiguration.bindDisabled(context);
+            switchedOff.add("asterisk-");
         }
+        HubRoutes.leaveOut(context, switchedOff);
 
         context.addService(new ServiceSupport() {
             @Override
@@ -113,6 +122,16 @@ public final class HubConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(watch);
         bind(context, "statusInterfaceWatch", watch);
         bind(context, "statusInterfaceHealthCheck", new StatusInterfaceHealthCheck(context, watch));
+    }
+
+    /** Settings the routes use as timer periods: Camel's timer reads {@code 10s} but not {@code PT10S}, so they get milliseconds. */
+    private static final List<String> TIMER_PERIODS = List.of(
+            "hub.directory.reload-interval", "hub.teams.poll-interval", "hub.teams.writer-interval");
+
+    private static void normaliseTimerPeriods(PropertiesComponent properties, HubSettings settings) {
+        for (String key : TIMER_PERIODS) {
+            properties.addOverrideProperty(key, Long.toString(settings.duration(key).toMillis()));
+        }
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

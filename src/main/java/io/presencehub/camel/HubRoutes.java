@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 
@@ -44,6 +45,20 @@ public final class HubRoutes {
             resources.add(PluginHelper.getResourceLoader(context).resolveResource(location));
         }
         PluginHelper.getRoutesLoader(context).loadRoutes(resources);
+    }
+
+    /**
+     * Routes whose id starts with one of these prefixes (a switched-off connector's, e.g. {@code teams-})
+     * are not added to the context at all: no consumer, no bean they name needs to exist.
+     */
+    public static void leaveOut(CamelContext context, List<String> routeIdPrefixes) {
+        if (routeIdPrefixes.isEmpty()) {
+            return;
+        }
+        context.getCamelContextExtension().getContextPlugin(Model.class).setRouteFilter(route -> {
+            String id = route.getRouteId();
+            return id == null || routeIdPrefixes.stream().noneMatch(id::startsWith);
+        });
     }
 
     private static List<Path> extraFiles(Path folder) {

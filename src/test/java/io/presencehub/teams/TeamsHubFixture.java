@@ -21,7 +21,7 @@ final class TeamsHubFixture {
     /** A hub pointed at the fake with the valid credentials; add more settings before {@code start()}. */
     static TestHub hub(Path folder, String directory, FakeGraph graph) {
         return graph.connect(TestHub.in(folder, directory))
-                .with("hub.teams.poll-interval", "200ms")
+                .with("hub.teams.poll-interval", "PT0.2S") // ISO-8601 here, 100ms elsewhere: both reach the poll timer
                 .with("hub.teams.users-refresh", "1h");
     }
 

@@ -6,23 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Teams settings at start-up: disabled by default with its routes loaded but idle; a bad table stops the start. */
+/** Teams settings at start-up: disabled by default with its routes not loaded; a bad table stops the start. */
 class TeamsStartupTest {
 
     @TempDir
     Path folder;
 
     @Test
-    void disabledByDefaultTheTeamsRoutesLoadButDoNotRun() {
+    void disabledByDefaultTheTeamsAndAsteriskRoutesAreNotLoaded() {
         try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL).start()) {
-            for (String route : List.of("teams-users", "teams-poll", "teams-writer", "teams-call")) {
-                assertThat(hub.context().getRouteController().getRouteStatus(route)).isEqualTo(ServiceStatus.Stopped);
-            }
+            assertThat(hub.context().getRoutes()).extracting(org.apache.camel.Route::getRouteId)
+                    .isNotEmpty().noneMatch(id -> id.startsWith("teams-") || id.startsWith("asterisk-"))
+                    .contains("presence-state-fanout", "status-interface-server", "status-interface-events");
+            assertThat(hub.context().getRegistry().lookupByName("teamsWriter")).isNull();
             try (var client = hub.client()) {
                 assertThat(client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb")).hasSize(2);
             }
