@@ -1,6 +1,7 @@
 package io.presencehub.camel;
 
 import io.netty.handler.codec.string.StringEncoder;
+import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.statusinterface.StatusClientGroup;
 import io.presencehub.statusinterface.StatusCommandHandler;
@@ -45,9 +46,10 @@ public final class HubConfiguration implements CamelConfiguration {
         JdbcStateStore store = JdbcStateStore.open(settings.text("hub.store.url"),
                 settings.optionalText("hub.store.user").orElse(""),
                 settings.optionalText("hub.store.password").orElse(""));
-        DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
-        CamelChangePublisher publisher = new CamelChangePublisher(context);
         Clock clock = clock(context);
+        DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")),
+                directoryOptions(settings), clock);
+        CamelChangePublisher publisher = new CamelChangePublisher(context);
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
@@ -80,6 +82,11 @@ public final class HubConfiguration implements CamelConfiguration {
                 store.close();
             }
         }, true, true);
+    }
+
+    private static DirectoryOptions directoryOptions(HubSettings settings) {
+        return new DirectoryOptions(settings.integer("hub.directory.max-size"),
+                settings.flag("hub.directory.allow-mass-removal"), settings.duration("hub.directory.mass-removal-hold"));
     }
 
     private static void bind(CamelContext context, String name, Object bean) {
