@@ -127,7 +127,8 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
     /**
      * Applies the file if it changed since the last load and is complete, valid and safe; returns
      * whether a new directory is now in force. Never throws, not even an Error: it runs on the
-     * reload timer, whose thread an escaping Error would end for good.
+     * reload timer, where Camel's error handler would log an escaping StackOverflowError with its
+     * whole stack trace at every check (and a timer task that lets an Error out ends its thread).
      */
     public synchronized boolean reloadIfChanged() {
         try {
