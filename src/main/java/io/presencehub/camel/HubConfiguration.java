@@ -1,6 +1,7 @@
 package io.presencehub.camel;
 
 import io.netty.handler.codec.string.StringEncoder;
+import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.statusinterface.StatusClientGroup;
 import io.presencehub.statusinterface.StatusCommandHandler;
@@ -57,13 +58,16 @@ public final class HubConfiguration implements CamelConfiguration {
     }
 
     private void configure(CamelContext context, HubSettings settings, JdbcStateStore store) throws Exception {
-        DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
-        CamelChangePublisher publisher = new CamelChangePublisher(context);
         Clock clock = clock(context);
+        DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")),
+                directoryOptions(settings), clock);
+        CamelChangePublisher publisher = new CamelChangePublisher(context);
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         Heartbeats heartbeats = new Heartbeats(Duration.ofMillis(settings.integer("hub.health.max-silence")));
+        Duration reloadInterval = Duration.ofMillis(settings.integer("hub.directory.reload-interval"));
+        directory.onEveryCheck(() -> heartbeats.beat("directory reload", reloadInterval));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
                 settings.integer("hub.status.max-total-pending-bytes"),
                 settings.integer("hub.status.socket-send-buffer"),
@@ -108,6 +112,11 @@ public final class HubConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(watch);
         bind(context, "statusInterfaceWatch", watch);
         bind(context, "statusInterfaceHealthCheck", new StatusInterfaceHealthCheck(context, watch));
+    }
+
+    private static DirectoryOptions directoryOptions(HubSettings settings) {
+        return new DirectoryOptions(settings.integer("hub.directory.max-size"),
+                settings.flag("hub.directory.allow-mass-removal"), settings.duration("hub.directory.mass-removal-hold"));
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -1,7 +1,9 @@
 package io.presencehub.camel;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * Typed access to the {@code hub.*} properties. Defaults live in the packaged
@@ -44,5 +46,15 @@ public final class HubSettings {
             throw new IllegalStateException("setting " + key + " must be true or false, not '" + value + "'");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /** "10s", "200ms", "5m" or plain milliseconds, as Camel's timer reads them. */
+    public Duration duration(String key) {
+        String value = text(key);
+        try {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(value));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("setting " + key + " must be a duration like 10s or 200ms, not '" + value + "'", e);
+        }
     }
 }
