@@ -6,6 +6,7 @@ import io.presencehub.statusinterface.StatusInterfaceHealthCheck;
 import io.presencehub.statusinterface.StatusInterfaceWatch;
 import io.presencehub.teams.TeamsConfiguration;
 import io.netty.handler.codec.string.StringEncoder;
+import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.statusinterface.StatusClientGroup;
 import io.presencehub.statusinterface.StatusCommandHandler;
@@ -65,13 +66,16 @@ public final class HubConfiguration implements CamelConfiguration {
     }
 
     private void configure(CamelContext context, HubSettings settings, JdbcStateStore store) throws Exception {
-        DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")));
-        CamelChangePublisher publisher = new CamelChangePublisher(context);
         Clock clock = clock(context);
+        DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")),
+                directoryOptions(settings), clock);
+        CamelChangePublisher publisher = new CamelChangePublisher(context);
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         Heartbeats heartbeats = new Heartbeats(settings.duration("hub.health.max-silence"));
+        Duration reloadInterval = settings.duration("hub.directory.reload-interval");
+        directory.onEveryCheck(() -> heartbeats.beat("directory reload", reloadInterval));
         StatusClientGroup clients = new StatusClientGroup(settings.integer("hub.status.max-pending-bytes"),
                 settings.integer("hub.status.max-total-pending-bytes"),
                 settings.integer("hub.status.socket-send-buffer"),
@@ -132,6 +136,11 @@ public final class HubConfiguration implements CamelConfiguration {
         for (String key : TIMER_PERIODS) {
             properties.addOverrideProperty(key, Long.toString(settings.duration(key).toMillis()));
         }
+    }
+
+    private static DirectoryOptions directoryOptions(HubSettings settings) {
+        return new DirectoryOptions(settings.integer("hub.directory.max-size"),
+                settings.flag("hub.directory.allow-mass-removal"), settings.duration("hub.directory.mass-removal-hold"));
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads the directory YAML into a validated {@link Directory}. Every problem is reported with the
@@ -26,10 +29,32 @@ public final class DirectoryParser {
 
     private static final String DELIMITER = "@#";
 
+    private final int maxSize;
+
+    /** A parser for files of up to {@link DirectoryOptions#DEFAULTS}' {@code maxSize}. */
+    public DirectoryParser() {
+        this(DirectoryOptions.DEFAULTS.maxSize());
+    }
+
+    /** A parser for texts of up to {@code maxSize} characters (a file of that many bytes has no more). */
+    public DirectoryParser(int maxSize) {
+        this.maxSize = maxSize;
+    }
+
     public Directory parse(String yaml) {
+        try {
+            return directory(yaml);
+        } catch (StackOverflowError e) {
+            // the nesting limit should make this impossible; a reload must still never die of it
+            throw new DirectoryException("nested too deeply to read (stack overflow)", e);
+        }
+    }
+
+    private Directory directory(String yaml) {
         Object root;
         try {
-            root = new Load(LoadSettings.builder().build()).loadFromString(yaml);
+            LoadSettings settings = LoadSettings.builder().setCodePointLimit(maxSize).build();
+            root = new DepthLimitedLoad(settings).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new DirectoryException("not valid YAML: " + e.getMessage().replace('\n', ' '), e);
         }
@@ -207,6 +232,21 @@ public final class DirectoryParser {
 
     private static String prefix(String path) {
         return path.isEmpty() ? "" : path + ".";
+    }
+
+    /** SnakeYAML's loader with the nesting limit of {@link DepthLimitedParser}, which SnakeYAML Engine lacks. */
+    private static final class DepthLimitedLoad extends Load {
+        private final LoadSettings settings;
+
+        DepthLimitedLoad(LoadSettings settings) {
+            super(settings);
+            this.settings = settings;
+        }
+
+        @Override
+        protected Composer createComposer(String yaml) {
+            return new Composer(settings, new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, yaml))));
+        }
     }
 
     /** Sibling names and ids must be unique, or the status interface could not address them. */

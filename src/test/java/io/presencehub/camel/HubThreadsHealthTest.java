@@ -49,6 +49,18 @@ class HubThreadsHealthTest {
         }
     }
 
+    @Test
+    void aDirectoryReloadThatStopsRunningTurnsHealthDownNamingIt() throws Exception {
+        try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.health.max-silence", "300").start()) {
+            await().until(() -> health(hub).contains("\"status\":\"UP\""));
+            hub.context().getRouteController().stopRoute("directory-reload"); // as if its timer thread had died
+            await().until(() -> health(hub).contains("\"status\":\"DOWN\""));
+            assertThat(health(hub)).contains("directory reload has not run for");
+            hub.context().getRouteController().startRoute("directory-reload");
+            await().until(() -> health(hub).contains("\"status\":\"UP\""));
+        }
+    }
+
     private static String health(TestHub hub) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + hub.managementPort() + "/observe/health?exposureLevel=full")).build(),

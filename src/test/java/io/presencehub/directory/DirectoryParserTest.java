@@ -10,6 +10,7 @@ import io.presencehub.model.StatusDef;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.Tenant;
 import io.presencehub.model.User;
+import io.presencehub.testing.TestDirectories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -260,5 +261,34 @@ class DirectoryParserTest {
         assertThatThrownBy(() -> DirectoryService.load(file))
                 .isInstanceOf(DirectoryException.class)
                 .hasMessage("directory file " + file.toAbsolutePath() + " rejected: locations[0]: name is missing");
+    }
+
+    @Test
+    void aFileNestedDeeperThanAnyDirectoryIsRejectedInsteadOfOverflowingTheStack() {
+        String deep = "locations: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
+
+        assertThatThrownBy(() -> parser.parse(deep))
+                .isInstanceOf(DirectoryException.class)
+                .hasMessage("nested more than 50 levels deep at line 1");
+    }
+
+    @Test
+    void aBlockNestedFileIsLimitedToo() {
+        String deep = "locations:\n" + "- ".repeat(60) + "x\n";
+
+        assertThatThrownBy(() -> parser.parse(deep))
+                .isInstanceOf(DirectoryException.class)
+                .hasMessage("nested more than 50 levels deep at line 2");
+    }
+
+    @Test
+    void aDirectoryLargerThanSnakeYamlsDefaultLimitOf3MiBParses() {
+        String large = TestDirectories.generated(20_000);
+        assertThat(large.length()).as("more than SnakeYAML's default code point limit").isGreaterThan(3 * 1024 * 1024);
+
+        Directory directory = parser.parse(large);
+
+        assertThat(directory.locations().get(0).tenants()).hasSize(20)
+                .allSatisfy(t -> assertThat(t.users()).hasSize(1000));
     }
 }

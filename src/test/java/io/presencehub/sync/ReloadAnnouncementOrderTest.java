@@ -70,11 +70,13 @@ class ReloadAnnouncementOrderTest {
             await().until(running::get);
             for (int round = 0; round < 40; round++) {
                 Files.writeString(file, WITH_1005);
+                assertThat(directory.reloadIfChanged()).as("a change waits for a second look").isFalse();
                 assertThat(directory.reloadIfChanged()).isTrue();
                 // the other thread is changing 1005 now, however it is scheduled: its removal races with that
                 int before = stateEvents.get();
                 await().pollInterval(Duration.ofMillis(1)).until(() -> stateEvents.get() > before);
                 Files.writeString(file, TestDirectories.SMALL);
+                assertThat(directory.reloadIfChanged()).isFalse();
                 assertThat(directory.reloadIfChanged()).isTrue();
             }
         } finally {

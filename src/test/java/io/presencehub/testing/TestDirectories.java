@@ -48,4 +48,31 @@ public final class TestDirectories {
                     extensions:
                       - {number: "3001"}
             """;
+
+    /**
+     * One location with {@code extensions} extensions, 1,000 per tenant, each with its own presentity and claimed
+     * by a user with an e-mail address: about 190 bytes per extension, as a verbose real directory has.
+     */
+    public static String generated(int extensions) {
+        StringBuilder yaml = new StringBuilder("locations:\n  - name: Generated\n    tenants:\n");
+        for (int first = 0; first < extensions; first += 1000) {
+            int tenant = first / 1000 + 1;
+            yaml.append("      - name: Tenant ").append(tenant).append("\n        statuses:\n")
+                    .append("          - {name: Available, type: available}\n")
+                    .append("          - {name: Away, type: away}\n")
+                    .append("        extensions:\n");
+            int last = Math.min(extensions, first + 1000);
+            for (int g = first; g < last; g++) {
+                yaml.append("          - {number: \"").append(100000 + g).append("\", presentity: \"CustomPresence:tenant-")
+                        .append(tenant).append('-').append(100000 + g).append("\"}\n");
+            }
+            yaml.append("        users:\n");
+            for (int g = first; g < last; g++) {
+                yaml.append("          - {id: user.").append(100000 + g).append(", email: firstname.lastname.")
+                        .append(100000 + g).append("@example-company.com, extensions: [\"").append(100000 + g)
+                        .append("\"], defaultExtension: \"").append(100000 + g).append("\"}\n");
+            }
+        }
+        return yaml.toString();
+    }
 }

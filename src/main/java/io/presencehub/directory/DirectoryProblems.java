@@ -1,0 +1,48 @@
+package io.presencehub.directory;
+
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * Logs each new problem with the directory file once, however many checks see it again, and
+ * says when the file is usable again; a different problem is new, and so is an old one that
+ * comes back after the file was good.
+ */
+final class DirectoryProblems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryService.class);
+
+    private final Path file;
+    private String reported;
+
+    DirectoryProblems(Path file) {
+        this.file = file.toAbsolutePath();
+    }
+
+    /** A file that cannot be used: one ERROR line with the reason. */
+    void rejected(String reason) {
+        report(Level.ERROR, "Directory file " + file + " rejected, the previous directory stays in force: " + reason);
+    }
+
+    /** A file held back for now: one WARN line. */
+    void heldBack(String reason) {
+        report(Level.WARN, "Directory file " + file + " not applied yet, the previous directory stays in force: " + reason);
+    }
+
+    /** The file is in force or equal to what is: ends the problem reported last, if any. */
+    void resolved() {
+        if (reported != null) {
+            LOG.info("Directory file {} is usable again", file);
+            reported = null;
+        }
+    }
+
+    private void report(Level level, String line) {
+        if (!line.equals(reported)) {
+            LOG.atLevel(level).log(line);
+            reported = line;
+        }
+    }
+}
