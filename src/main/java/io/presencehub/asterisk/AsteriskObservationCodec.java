@@ -45,6 +45,21 @@ public final class AsteriskObservationCodec {
         return Optional.of(decodeFirstFormat(presentity, text, observedAt));
     }
 
+    /**
+     * A stored text of any release in the current form; {@link #NO_VALUE} and a text in no known form stay as they
+     * are (the latter is skipped when read, as before).
+     */
+    public static String upgrade(String text) {
+        if (text.equals(NO_VALUE) || StoredFields.isStoredFields(text)) {
+            return text;
+        }
+        try {
+            return encode(decodeFirstFormat("", text, Instant.EPOCH));
+        } catch (ObservationFormatException e) {
+            return text;
+        }
+    }
+
     /** Releases before the codecs: {@code state,<base64 subtype>,<base64 message>}, like the Setvar value. */
     private static AsteriskObservation decodeFirstFormat(String presentity, String text, Instant observedAt) {
         String[] parts = text.split(",", -1);

@@ -36,6 +36,11 @@ public final class GraphObservationCodec {
         return decodeFirstFormat(text);
     }
 
+    /** A stored text of any release in the current form. */
+    public static String upgrade(String text) {
+        return StoredFields.isStoredFields(text) ? text : encode(decodeFirstFormat(text));
+    }
+
     /** Releases before the codec: four fields separated by U+001F; missing ones read as their defaults. */
     private static GraphObservation decodeFirstFormat(String text) {
         String[] f = text.split(FIRST_FORMAT_SEPARATOR, -1);

@@ -53,6 +53,22 @@ public final class TeamsHeldCodec {
         return decodeFirstFormat(text);
     }
 
+    /**
+     * A stored text of any release in the current form; a text in no known form stays as it is (it reads as
+     * nothing held, as before).
+     */
+    public static String upgrade(String text) {
+        if (StoredFields.isStoredFields(text)) {
+            return text;
+        }
+        try {
+            AccountHeld held = decodeFirstFormat(text);
+            return encode(held.held(), held.graphId());
+        } catch (ObservationFormatException e) {
+            return text;
+        }
+    }
+
     /** Releases before the codec: {@code {"account":…,"session":…,"expiresAt":…,"message":…,"messageExpiry":…}}. */
     private static AccountHeld decodeFirstFormat(String text) {
         JsonNode node;

@@ -25,4 +25,9 @@ public final class TeamsIdCodec {
     public static String decode(String text) {
         return StoredFields.isStoredFields(text) ? StoredFields.parse(text).require("id") : text;
     }
+
+    /** A stored text of any release in the current form. */
+    public static String upgrade(String text) {
+        return StoredFields.isStoredFields(text) ? text : encode(text);
+    }
 }

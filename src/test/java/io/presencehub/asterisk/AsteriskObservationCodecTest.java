@@ -78,6 +78,17 @@ class AsteriskObservationCodecTest {
         }
     }
 
+    @Test
+    void anUpgradeRewritesEarlierRowsInTheCurrentFormAndLeavesTheRestAlone() {
+        AsteriskObservation observed = new AsteriskObservation("CustomPresence:1001", "dnd", "a,b", "c\nd", AT);
+        String current = AsteriskObservationCodec.encode(observed);
+
+        assertThat(AsteriskObservationCodec.upgrade(firstFormat(observed))).isEqualTo(current);
+        assertThat(AsteriskObservationCodec.upgrade(current)).isSameAs(current);
+        assertThat(AsteriskObservationCodec.upgrade(AsteriskObservationCodec.NO_VALUE)).isEqualTo(AsteriskObservationCodec.NO_VALUE);
+        assertThat(AsteriskObservationCodec.upgrade("dnd,%%%,")).isEqualTo("dnd,%%%,");
+    }
+
     /** How releases before the codec wrote an Asterisk observation. */
     static String firstFormat(AsteriskObservation observed) {
         return observed.state() + "," + b64(observed.subtype()) + "," + b64(observed.message());

@@ -55,6 +55,15 @@ class GraphObservationCodecTest {
                 .isInstanceOf(ObservationFormatException.class);
     }
 
+    @Test
+    void anUpgradeRewritesEarlierRowsInTheCurrentForm() {
+        GraphObservation observed = new GraphObservation("Busy", "InACall", "a&b=c\nd", "7");
+        String current = GraphObservationCodec.encode(observed);
+
+        assertThat(GraphObservationCodec.upgrade(firstFormat(observed))).isEqualTo(current);
+        assertThat(GraphObservationCodec.upgrade(current)).isSameAs(current);
+    }
+
     /** How releases before the codec wrote a Graph observation. */
     static String firstFormat(GraphObservation observed) {
         return String.join("\u001f", observed.availability(), observed.activity(), observed.statusMessage(),

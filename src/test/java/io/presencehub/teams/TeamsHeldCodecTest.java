@@ -85,6 +85,17 @@ class TeamsHeldCodecTest {
         }
     }
 
+    @Test
+    void anUpgradeRewritesEarlierRowsInTheCurrentFormAndLeavesTheRestAlone() {
+        TeamsHeld held = TeamsHeld.NOTHING.withSession(SessionPair.AWAY, SESSION_END)
+                .withMessage(new TeamsTarget.StatusMessage("a&b=c\nd", MESSAGE_END));
+        String current = TeamsHeldCodec.encode(held, "g-1");
+
+        assertThat(TeamsHeldCodec.upgrade(firstFormat(held, "g-1"))).isEqualTo(current);
+        assertThat(TeamsHeldCodec.upgrade(current)).isSameAs(current);
+        assertThat(TeamsHeldCodec.upgrade("not json")).isEqualTo("not json");
+    }
+
     /** How releases before the codec wrote held state (TeamsWriter.heldAsText). */
     static String firstFormat(TeamsHeld held, String graphId) {
         ObjectNode node = new ObjectMapper().createObjectNode();

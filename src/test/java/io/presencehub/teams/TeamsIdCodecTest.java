@@ -35,6 +35,12 @@ class TeamsIdCodecTest {
     }
 
     @Test
+    void anUpgradeRewritesEarlierRowsInTheCurrentForm() {
+        assertThat(TeamsIdCodec.upgrade("8f2a4c6e-1b3d")).isEqualTo("v=1&id=8f2a4c6e-1b3d");
+        assertThat(TeamsIdCodec.upgrade("v=1&id=8f2a4c6e-1b3d")).isEqualTo("v=1&id=8f2a4c6e-1b3d");
+    }
+
+    @Test
     void damagedTextsOfTheCurrentFormAreRefused() {
         assertThatThrownBy(() -> TeamsIdCodec.decode("v=1")).isInstanceOf(ObservationFormatException.class);
         assertThatThrownBy(() -> TeamsIdCodec.decode("v=1&id=%g")).isInstanceOf(ObservationFormatException.class);
