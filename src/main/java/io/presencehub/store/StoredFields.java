@@ -63,10 +63,10 @@ public final class StoredFields {
      * @throws ObservationFormatException when the text is not in this format or of another version
      */
     public static StoredFields parse(String text) {
-        String[] parts = text.split("&", -1);
         if (!isStoredFields(text)) {
             throw new ObservationFormatException("not a stored-fields text (no leading " + VERSION_FIELD + "=)");
         }
+        String[] parts = text.split("&", -1);
         String version = parts[0].substring(VERSION_FIELD.length() + 1);
         if (!version.equals(String.valueOf(VERSION))) {
             throw new ObservationFormatException("stored-fields version " + version + " is not known to this release");
