@@ -22,11 +22,20 @@ public final class AsteriskConfiguration {
     private AsteriskConfiguration() {
     }
 
+    /** Rows of earlier releases of the Asterisk kinds in the current form, before anything reads them. */
+    static void upgradeStoredObservations(StateStore store) {
+        for (String kind : new String[] {AsteriskObservation.KIND, AsteriskObservation.KIND_WRITTEN,
+            AsteriskObservation.KIND_PENDING}) {
+            store.upgradeObservations(kind, AsteriskObservationCodec::upgrade);
+        }
+    }
+
     public static void configure(CamelContext context, HubSettings settings, StateStore store, DirectoryService directory,
                           PresenceApplier applier, Clock clock) {
         AsteriskStateMapper.checkKeys(context.getPropertiesComponent().loadProperties(
                 key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
                 .stringPropertyNames());
+        upgradeStoredObservations(store);
         AsteriskSyncSettings sync = AsteriskSyncSettings.from(settings::presentText);
         AmiSettings ami = amiSettings(settings);
         AsteriskEchoes echoes = new AsteriskEchoes();

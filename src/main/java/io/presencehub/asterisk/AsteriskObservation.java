@@ -1,9 +1,8 @@
 package io.presencehub.asterisk;
 
 import io.presencehub.store.Observation;
-import java.nio.charset.StandardCharsets;
+import io.presencehub.store.ObservationFormatException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -51,29 +50,17 @@ public record AsteriskObservation(String presentity, String state, String subtyp
         return new AsteriskObservation(presentity, state, subtype, message, time);
     }
 
-    /** As stored: {@code state,<b64 subtype>,<b64 message>}, like the Setvar value. */
+    /** As stored, in the text of {@link AsteriskObservationCodec}. */
     public Observation toStored(String kind) {
-        return new Observation(kind, presentity, state + "," + b64(subtype) + "," + b64(message), observedAt);
+        return new Observation(kind, presentity, AsteriskObservationCodec.encode(this), observedAt);
     }
 
-    /** Reads a stored observation; an empty or unreadable value gives null. */
+    /** Reads a stored observation; no value (a withdrawn pending write) or an unreadable one gives null. */
     public static AsteriskObservation fromStored(Observation stored) {
-        String[] parts = stored.value().split(",", -1);
-        if (parts.length != 3 || parts[0].isEmpty()) {
-            return null;
-        }
         try {
-            return new AsteriskObservation(stored.key(), parts[0], unb64(parts[1]), unb64(parts[2]), stored.observedAt());
-        } catch (IllegalArgumentException e) {
+            return AsteriskObservationCodec.decode(stored.key(), stored.value(), stored.observedAt()).orElse(null);
+        } catch (ObservationFormatException e) {
             return null;
         }
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String unb64(String text) {
-        return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
     }
 }

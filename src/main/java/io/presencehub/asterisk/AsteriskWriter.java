@@ -322,7 +322,8 @@ public final class AsteriskWriter implements OutgoingState {
             }
         }
         if (persistedPending.remove(presentity) != null) {
-            store.saveObservation(new Observation(AsteriskObservation.KIND_PENDING, presentity, "", clock.instant()));
+            store.saveObservation(new Observation(AsteriskObservation.KIND_PENDING, presentity,
+                    AsteriskObservationCodec.NO_VALUE, clock.instant()));
         }
     }
 

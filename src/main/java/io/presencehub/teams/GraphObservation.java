@@ -32,17 +32,6 @@ public record GraphObservation(String availability, String activity, String stat
         return availability + "/" + activity;
     }
 
-    /** The persisted form: four fields separated by US (unit separator), which Graph values never contain. */
-    public String asText() {
-        return String.join("\u001f", availability, activity, statusMessage, sequenceNumber);
-    }
-
-    public static GraphObservation fromText(String text) {
-        String[] f = text.split("\u001f", -1);
-        return new GraphObservation(f.length > 0 ? f[0] : null, f.length > 1 ? f[1] : null,
-                f.length > 2 ? f[2] : null, f.length > 3 ? f[3] : null);
-    }
-
     @Override
     public String toString() {
         return pair() + "#" + sequenceNumber;

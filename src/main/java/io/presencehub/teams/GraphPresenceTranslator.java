@@ -101,7 +101,7 @@ public final class GraphPresenceTranslator {
             content = content.replaceAll("<[^>]*>", "").replace("&nbsp;", " ").replace("&lt;", "<")
                     .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
         }
-        // control characters removed: the text is stored (GraphObservation separates its fields with U+001F)
+        // control characters removed before the text is stored or sent, like a note from the status interface
         return NoteText.clean(content).strip();
     }
 

@@ -23,8 +23,16 @@ public final class TeamsConfiguration {
     private TeamsConfiguration() {
     }
 
+    /** Rows of earlier releases of the Teams kinds in the current form, before anything reads them. */
+    static void upgradeStoredObservations(StateStore store) {
+        store.upgradeObservations(TeamsPoller.KIND_PRESENCE, GraphObservationCodec::upgrade);
+        store.upgradeObservations(TeamsWriter.KIND_HELD, TeamsHeldCodec::upgrade);
+        store.upgradeObservations(TeamsUsers.KIND_ID, TeamsIdCodec::upgrade);
+    }
+
     public static void configure(CamelContext context, HubSettings settings, PresenceApplier applier,
                           DirectoryService directory, StateStore store, Clock clock) {
+        upgradeStoredObservations(store);
         GraphSettings graph = new GraphSettings(
                 settings.optionalText("hub.teams.tenant-id").orElse(null),
                 settings.optionalText("hub.teams.client-id").orElse(null),

@@ -9,6 +9,7 @@ import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
 import io.presencehub.model.UserUpdate;
 import io.presencehub.store.Observation;
+import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 
@@ -62,7 +63,7 @@ public final class TeamsPoller {
         this.store = store;
         this.clock = clock;
         store.loadObservations(KIND_PRESENCE).values().forEach(o -> parseKey(o.key())
-                .ifPresent(key -> observations.put(key, GraphObservation.fromText(o.value()))));
+                .ifPresent(key -> stored(o).ifPresent(observed -> observations.put(key, observed))));
     }
 
     /**
@@ -174,7 +175,8 @@ public final class TeamsPoller {
         }
         if (!observed.equals(previous)) {
             observations.put(user, observed);
-            store.saveObservation(new Observation(KIND_PRESENCE, user.asText(), observed.asText(), clock.instant()));
+            store.saveObservation(new Observation(KIND_PRESENCE, user.asText(), GraphObservationCodec.encode(observed),
+                    clock.instant()));
         }
         if (decision.verdict() != TeamsIncomingResolver.Verdict.UNCHANGED) {
             LOG.debug("Teams: {} for {}: {} -> {}", decision.verdict(), user, previous, observed);
@@ -216,6 +218,17 @@ public final class TeamsPoller {
                     .append('"');
         }
         return body.append("]}").toString();
+    }
+
+    /** An unreadable row is no baseline: the first poll takes what Graph shows as one. */
+    private static Optional<GraphObservation> stored(Observation row) {
+        try {
+            return Optional.of(GraphObservationCodec.decode(row.value()));
+        } catch (ObservationFormatException e) {
+            LOG.warn("Teams: stored presence of {} not readable ({}); the next poll is its baseline", row.key(),
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static Optional<UserKey> parseKey(String text) {

@@ -5,6 +5,7 @@ import io.presencehub.directory.DirectoryService;
 import io.presencehub.model.User;
 import io.presencehub.model.UserKey;
 import io.presencehub.store.Observation;
+import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StateStore;
 
 import java.net.URLEncoder;
@@ -63,7 +64,7 @@ public final class TeamsUsers {
         this.store = store;
         this.clock = clock;
         this.refresh = refresh;
-        store.loadObservations(KIND_ID).values().forEach(o -> cachedIdByMail.put(o.key(), o.value()));
+        store.loadObservations(KIND_ID).values().forEach(this::cacheStored);
         publish(matcher.matchCached(directory.get(), cachedIdByMail), false);
     }
 
@@ -150,9 +151,18 @@ public final class TeamsUsers {
                 .ifPresent(mail -> {
                     if (!id.equals(cachedIdByMail.get(mail))) {
                         cachedIdByMail.put(mail, id);
-                        store.saveObservation(new Observation(KIND_ID, mail, id, clock.instant()));
+                        store.saveObservation(new Observation(KIND_ID, mail, TeamsIdCodec.encode(id), clock.instant()));
                     }
                 }));
+    }
+
+    /** An unreadable row is not cached: that user's id is looked up again. */
+    private void cacheStored(Observation row) {
+        try {
+            cachedIdByMail.put(row.key(), TeamsIdCodec.decode(row.value()));
+        } catch (ObservationFormatException e) {
+            LOG.warn("Teams: stored id of {} not readable ({}); it is looked up again", row.key(), e.getMessage());
+        }
     }
 
     private void publish(TeamsUserMatcher.Result result, boolean reportProblems) {

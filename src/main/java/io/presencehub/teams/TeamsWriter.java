@@ -3,6 +3,7 @@ package io.presencehub.teams;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.UserKey;
 import io.presencehub.store.Observation;
+import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 
@@ -95,8 +96,9 @@ public final class TeamsWriter {
         store.loadObservations(KIND_HELD).values().forEach(o -> TeamsPoller.parseKey(o.key())
                 .ifPresent(key -> {
                     Slot slot = slot(key);
-                    slot.held = heldFromText(o.value());
-                    slot.heldFor = heldAccount(o.value());
+                    TeamsHeldCodec.AccountHeld stored = storedHeld(o);
+                    slot.held = stored.held();
+                    slot.heldFor = stored.graphId();
                 }));
         users.addMatchListener(this::reconcile);
     }
@@ -289,7 +291,8 @@ public final class TeamsWriter {
                 }
                 return;
             }
-            store.saveObservation(new Observation(KIND_HELD, user.asText(), heldAsText(slot.held, slot.heldFor), now));
+            store.saveObservation(new Observation(KIND_HELD, user.asText(), TeamsHeldCodec.encode(slot.held, slot.heldFor),
+                    now));
         }
         LOG.debug("Teams: {} {} for {} done", write.kind(), write.pair() == null ? "" : write.pair().text(), user);
     }
@@ -353,43 +356,13 @@ public final class TeamsWriter {
         return slots.computeIfAbsent(user, k -> new Slot());
     }
 
-    static String heldAsText(TeamsHeld held, String graphId) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("account", graphId);
-        held.session().ifPresent(p -> node.put("session", p.text()));
-        if (held.sessionExpiresAt() != null) {
-            node.put("expiresAt", held.sessionExpiresAt().toString());
-        }
-        if (held.message() != null) {
-            node.put("message", held.message().text());
-            if (held.message().expiry() != null) {
-                node.put("messageExpiry", held.message().expiry().toString());
-            }
-        }
-        return node.toString();
-    }
-
-    static String heldAccount(String text) {
+    /** An unreadable row means "unknown": the next reconcile writes again, which is harmless. */
+    private static TeamsHeldCodec.AccountHeld storedHeld(Observation row) {
         try {
-            return JSON.readTree(text).path("account").asText(null);
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    static TeamsHeld heldFromText(String text) {
-        try {
-            var node = JSON.readTree(text);
-            Optional<SessionPair> session = node.hasNonNull("session")
-                    ? SessionPair.fromText(node.get("session").asText()) : Optional.empty();
-            Instant expiresAt = node.hasNonNull("expiresAt") ? Instant.parse(node.get("expiresAt").asText()) : null;
-            TeamsTarget.StatusMessage message = node.hasNonNull("message")
-                    ? new TeamsTarget.StatusMessage(node.get("message").asText(), node.hasNonNull("messageExpiry")
-                    ? Instant.parse(node.get("messageExpiry").asText()) : null) : null;
-            return new TeamsHeld(session, session.isPresent() ? expiresAt : null, message);
-        } catch (Exception e) {
-            // an unreadable record means "unknown": the next reconcile writes again, which is harmless
-            return TeamsHeld.NOTHING;
+            return TeamsHeldCodec.decode(row.value());
+        } catch (ObservationFormatException e) {
+            LOG.debug("Teams: held state of {} not readable ({}); written again", row.key(), e.getMessage());
+            return TeamsHeldCodec.AccountHeld.NOTHING;
         }
     }
 

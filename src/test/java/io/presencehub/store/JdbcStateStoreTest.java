@@ -7,6 +7,7 @@ import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
+import io.presencehub.testing.AwkwardTexts;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -178,6 +180,41 @@ class JdbcStateStoreTest {
                         "CustomPresence:1002", new Observation("asterisk", "CustomPresence:1002", "available,,", first)));
                 assertThat(store.loadObservations("graph")).containsOnlyKeys("CustomPresence:1001");
                 assertThat(store.loadObservations("teams-session")).isEmpty();
+            }
+        }
+
+        @Test
+        void anUpgradeRewritesTheChangedRowsOfOneKindKeepingKeyAndTime() {
+            Instant first = Instant.ofEpochMilli(1_740_000_000_000L);
+            Observation old = new Observation("k", "a", "old", first);
+            Observation current = new Observation("k", "b", "new", first.plusMillis(1));
+            Observation otherKind = new Observation("other", "a", "old", first);
+            try (JdbcStateStore store = open()) {
+                store.saveObservations(List.of(old, current, otherKind));
+
+                assertThat(store.upgradeObservations("k", text -> text.replace("old", "new"))).isEqualTo(1);
+
+                assertThat(store.loadObservations("k")).isEqualTo(Map.of("a", new Observation("k", "a", "new", first),
+                        "b", current));
+                assertThat(store.loadObservations("other")).isEqualTo(Map.of("a", otherKind));
+                assertThat(store.upgradeObservations("k", text -> text.replace("old", "new"))).isZero();
+            }
+        }
+
+        @Test
+        void everyAwkwardTextInStoredFieldsSurvivesTheDatabase() {
+            Instant at = Instant.ofEpochMilli(1_740_000_000_000L);
+            try (JdbcStateStore store = open()) {
+                for (int i = 0; i < AwkwardTexts.ALL.size(); i++) {
+                    String text = StoredFields.create().with("text", AwkwardTexts.ALL.get(i)).text();
+                    store.saveObservation(new Observation("awkward", "key" + i, text, at));
+                }
+            }
+            try (JdbcStateStore reopened = open()) {
+                Map<String, Observation> read = reopened.loadObservations("awkward");
+                for (int i = 0; i < AwkwardTexts.ALL.size(); i++) {
+                    assertThat(StoredFields.parse(read.get("key" + i).value()).require("text")).isEqualTo(AwkwardTexts.ALL.get(i));
+                }
             }
         }
 

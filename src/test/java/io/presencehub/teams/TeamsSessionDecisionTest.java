@@ -94,13 +94,4 @@ class TeamsSessionDecisionTest {
         assertThat(writes.next(blank, TeamsHeld.NOTHING.withMessage(message), NOW))
                 .contains(TeamsWrite.message(new TeamsTarget.StatusMessage("", null)));
     }
-
-    @Test
-    void heldStateSurvivesItsStoredForm() {
-        TeamsHeld held = TeamsHeld.NOTHING.withSession(SessionPair.BUSY_IN_A_CALL, NOW)
-                .withMessage(new TeamsTarget.StatusMessage("Zurück 14:00\nmobil", NOW));
-        assertThat(TeamsWriter.heldFromText(TeamsWriter.heldAsText(held, "g-1"))).isEqualTo(held);
-        assertThat(TeamsWriter.heldAccount(TeamsWriter.heldAsText(held, "g-1"))).isEqualTo("g-1");
-        assertThat(TeamsWriter.heldFromText("not json")).isEqualTo(TeamsHeld.NOTHING);
-    }
 }
