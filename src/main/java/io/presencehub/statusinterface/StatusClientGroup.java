@@ -67,9 +67,14 @@ public final class StatusClientGroup extends DefaultChannelGroup {
             return false;
         }
         channel.config().setOption(ChannelOption.SO_SNDBUF, socketSendBuffer);
+        if (contains(channel)) {
+            return false;
+        }
+        // registered with its loop before it is visible in the group: whoever sees the client here
+        // (a test, a broadcast) knows that every later event reaches it
+        outboxOf(channel).register(channel);
         boolean added = super.add(channel);
         if (added) {
-            outboxOf(channel).register(channel);
             LOG.debug("Status client connected from {}", channel.remoteAddress());
             channel.closeFuture().addListener(f -> LOG.debug("Status client {} disconnected", channel.remoteAddress()));
         }

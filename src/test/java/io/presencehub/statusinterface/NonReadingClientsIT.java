@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,7 @@ class NonReadingClientsIT {
         Files.writeString(directory, TestDirectories.SMALL);
         int management = FreePort.find();
         List<Socket> nonReaders = new ArrayList<>();
+        ExecutorService threads = null;
         try (HubJarProcess hub = HubJarProcess.start(folder,
                 Map.of("hub.directory.file", directory.toString(), "camel.management.port", Integer.toString(management)),
                 Map.of("JAVA_TOOL_OPTIONS", RUN_SH_JVM))) {
@@ -52,15 +56,27 @@ class NonReadingClientsIT {
                     nonReaders.add(nonReader(setter.socket().getPort()));
                 }
                 int changes = 2000;
-                // pipelined: every command is sent before the replies are read (on another thread)
+                // pipelined, up to 100 commands ahead of their acknowledgements: the setter and the reader (both
+                // reading) stay within the per-client bound even when this JVM stalls for a while on a loaded machine
+                Semaphore window = new Semaphore(100);
+                threads = Executors.newFixedThreadPool(2);
                 CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
                     for (int i = 0; i < changes; i++) {
+                        window.acquireUninterruptibly();
                         setter.send("set_extension_note@#HQ@#Sales@#1004@#" + i + NOTE);
                     }
-                });
+                }, threads);
                 // the setter reads too: its own events and one empty-line acknowledgement per change
-                CompletableFuture<Long> acknowledged = CompletableFuture.supplyAsync(() -> setter.readLines(2 * changes)
-                        .stream().filter(String::isEmpty).count());
+                CompletableFuture<Long> acknowledged = CompletableFuture.supplyAsync(() -> {
+                    long empty = 0;
+                    for (int line = 0; line < 2 * changes; line++) {
+                        if (setter.readLine().isEmpty()) {
+                            empty++;
+                            window.release();
+                        }
+                    }
+                    return empty;
+                }, threads);
                 for (int i = 0; i < changes; i++) {
                     assertThat(reader.readLine()).isEqualTo("ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#" + i + NOTE);
                 }
@@ -82,6 +98,9 @@ class NonReadingClientsIT {
                 }
                 hub.stop(); // fails unless the process ends within the stop timeout
             } finally {
+                if (threads != null) {
+                    threads.shutdownNow();
+                }
                 nonReaders.forEach(NonReadingClientsIT::closeQuietly);
             }
             assertThat(hub.log()).doesNotContain("OutOfMemoryError").contains("disconnecting it");
