@@ -52,7 +52,7 @@ public final class AmiConnection {
     private static final long RESYNC_TIMEOUT_MS = 15_000;
     private static final long ACTION_TIMEOUT_MS = 5_000;
 
-    private final AmiSettings settings;
+    private final AsteriskSettings settings;
     private final Consumer<AsteriskPresence> onChange;
     private final Consumer<List<AsteriskPresence>> onSnapshot;
     private final ManagerConnection connection;
@@ -76,7 +76,7 @@ public final class AmiConnection {
      * @param onSnapshot called with the full PresenceStateList after every (re)connect, in order with the changes;
      *                   presentities absent from it are not set in Asterisk
      */
-    public AmiConnection(AmiSettings settings, Consumer<AsteriskPresence> onChange,
+    public AmiConnection(AsteriskSettings settings, Consumer<AsteriskPresence> onChange,
                          Consumer<List<AsteriskPresence>> onSnapshot) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onChange = Objects.requireNonNull(onChange, "onChange");

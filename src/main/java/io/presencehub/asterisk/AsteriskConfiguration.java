@@ -27,14 +27,13 @@ public final class AsteriskConfiguration {
         AsteriskStateMapper.checkKeys(context.getPropertiesComponent().loadProperties(
                 key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
                 .stringPropertyNames());
-        AsteriskSyncSettings sync = AsteriskSyncSettings.from(settings::presentText);
-        AmiSettings ami = amiSettings(settings);
+        AsteriskSettings asterisk = AsteriskSettings.from(settings);
         AsteriskEchoes echoes = new AsteriskEchoes();
         AsteriskLink[] link = new AsteriskLink[1];
-        AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(sync), directory, applier::current, store, echoes,
+        AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(asterisk), directory, applier::current, store, echoes,
                 w -> link[0].viaRoute().write(w), clock);
-        link[0] = new AsteriskLink(context, ami, echoes, writer, clock);
-        AsteriskReader incoming = new AsteriskReader(sync, directory, applier, store, writer);
+        link[0] = new AsteriskLink(context, asterisk, echoes, writer, clock);
+        AsteriskReader incoming = new AsteriskReader(asterisk, directory, applier, store, writer);
         link[0].inbox().onIdle(incoming::flushObservations);
         directory.addReloadListener(writer::directoryReloaded);
 
@@ -42,18 +41,6 @@ public final class AsteriskConfiguration {
         context.getRegistry().bind("asteriskWriter", writer);
         context.getRegistry().bind("asteriskIncoming", incoming);
         context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link[0].connection()));
-        LOG.info("Asterisk sync: {} ({}), incoming {}, outgoing {}, priority {}", ami, sync.syncEnabled() ? "sync on" : "sync off",
-                sync.incoming().code(), sync.outgoing().code(), sync.priority());
+        LOG.info("Asterisk sync: {}", asterisk);
     }
-
-    static AmiSettings amiSettings(HubSettings settings) {
-        return new AmiSettings(settings.text("hub.asterisk.host"), settings.integer("hub.asterisk.port"),
-                settings.text("hub.asterisk.username"),
-                settings.optionalText("hub.asterisk.secret").orElseThrow(() -> new IllegalStateException(
-                        "setting hub.asterisk.secret is missing: set the environment variable HUB_ASTERISK_SECRET")),
-                settings.duration("hub.asterisk.ping-interval"), settings.duration("hub.asterisk.read-timeout"),
-                settings.duration("hub.asterisk.reconnect-min"), settings.duration("hub.asterisk.reconnect-max"),
-                settings.duration("hub.asterisk.auth-retry"));
-    }
-
 }

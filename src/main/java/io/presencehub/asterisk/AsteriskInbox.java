@@ -148,11 +148,6 @@ public final class AsteriskInbox {
         return delivered.get();
     }
 
-    /** Nothing waits to be handed over. */
-    public boolean isIdle() {
-        return queue.isEmpty() && latest.isEmpty();
-    }
-
     private void drain() {
         while (running) {
             Object next;

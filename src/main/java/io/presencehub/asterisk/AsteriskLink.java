@@ -24,7 +24,7 @@ public final class AsteriskLink extends ServiceSupport implements PresenceSink {
     private final AsteriskWriter writer;
     private volatile ProducerTemplate template;
 
-    public AsteriskLink(CamelContext context, AmiSettings settings, AsteriskEchoes echoes, AsteriskWriter writer, Clock clock) {
+    public AsteriskLink(CamelContext context, AsteriskSettings settings, AsteriskEchoes echoes, AsteriskWriter writer, Clock clock) {
         this.context = context;
         this.writer = writer;
         this.inbox = new AsteriskInbox(echoes, clock, item -> template().sendBody(PRESENCE, item),

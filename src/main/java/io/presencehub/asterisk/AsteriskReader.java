@@ -32,7 +32,7 @@ public final class AsteriskReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskReader.class);
 
-    private final AsteriskSyncSettings settings;
+    private final AsteriskSettings settings;
     private final AsteriskIncomingResolver resolver;
     private final Supplier<DirectoryIndex> directory;
     private final PresenceApplier applier;
@@ -45,7 +45,7 @@ public final class AsteriskReader {
     private final Map<String, AsteriskObservation> unsaved = new java.util.LinkedHashMap<>();
     private long lastFlushNanos = System.nanoTime();
 
-    public AsteriskReader(AsteriskSyncSettings settings, Supplier<DirectoryIndex> directory, PresenceApplier applier,
+    public AsteriskReader(AsteriskSettings settings, Supplier<DirectoryIndex> directory, PresenceApplier applier,
                             StateStore store, OutgoingState outgoing) {
         this.settings = settings;
         this.resolver = new AsteriskIncomingResolver(settings);

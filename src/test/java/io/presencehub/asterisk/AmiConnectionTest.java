@@ -40,12 +40,11 @@ class AmiConnectionTest {
         asterisk.close();
     }
 
-    private AmiSettings settings(String user, String secret) {
-        return new AmiSettings("127.0.0.1", asterisk.port(), user, secret, Duration.ofMillis(200),
-                Duration.ofMillis(3000), Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(700));
+    private AsteriskSettings settings(String user, String secret) {
+        return AsteriskTestSettings.fake(asterisk.port(), user, secret);
     }
 
-    private AmiConnection connect(AmiSettings settings) {
+    private AmiConnection connect(AsteriskSettings settings) {
         connection = new AmiConnection(settings, changes::add, snapshots::add);
         connection.start();
         return connection;

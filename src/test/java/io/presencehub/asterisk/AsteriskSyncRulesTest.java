@@ -228,8 +228,7 @@ class AsteriskSyncRulesTest {
 
     @Test
     void syncDisabledNeitherDecidesNorWrites() {
-        SyncHarness sync = new SyncHarness(AsteriskSyncSettings.from(key -> key.equals("hub.asterisk.sync-enabled")
-                ? java.util.Optional.of("false") : java.util.Optional.empty())).connect();
+        SyncHarness sync = new SyncHarness(AsteriskTestSettings.with(Map.of("hub.asterisk.sync-enabled", "false"))).connect();
         sync.phone(A1, "dnd", "", "");
         sync.hubSets(ALICE, "Lunch", "");
         assertThat(sync.hubStatus(ALICE)).isEqualTo("Lunch");

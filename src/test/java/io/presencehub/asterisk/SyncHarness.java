@@ -62,7 +62,7 @@ final class SyncHarness {
     final List<StateChange> changes = new ArrayList<>();
     final List<PresenceWrite> sent = new ArrayList<>();
     final Map<String, AsteriskPresence> asterisk = new LinkedHashMap<>();
-    final AsteriskSyncSettings settings;
+    final AsteriskSettings settings;
     final PresenceApplier applier;
     final AsteriskWriter writer;
     final AsteriskReader incoming;
@@ -77,12 +77,12 @@ final class SyncHarness {
      */
     Runnable whileWriting = () -> { };
 
-    SyncHarness(AsteriskSyncSettings settings) {
+    SyncHarness(AsteriskSettings settings) {
         this(settings, new MemoryStateStore(), Map.of());
     }
 
     /** A hub (re)started on an existing store, with Asterisk already holding some values. */
-    SyncHarness(AsteriskSyncSettings settings, MemoryStateStore store, Map<String, AsteriskPresence> asteriskHolds) {
+    SyncHarness(AsteriskSettings settings, MemoryStateStore store, Map<String, AsteriskPresence> asteriskHolds) {
         this.settings = settings;
         this.store = store;
         this.index = new DirectoryIndex(new DirectoryParser().parse(DIRECTORY));
@@ -116,12 +116,9 @@ final class SyncHarness {
         inbox.onIdle(incoming::flushObservations);
     }
 
-    static AsteriskSyncSettings settings(String incoming, String outgoing) {
-        return AsteriskSyncSettings.from(key -> switch (key) {
-            case "hub.asterisk.incoming-method" -> java.util.Optional.of(incoming);
-            case "hub.asterisk.outgoing-method" -> java.util.Optional.of(outgoing);
-            default -> java.util.Optional.empty();
-        });
+    static AsteriskSettings settings(String incoming, String outgoing) {
+        return AsteriskTestSettings.with(Map.of("hub.asterisk.incoming-method", incoming,
+                "hub.asterisk.outgoing-method", outgoing));
     }
 
     /** The connection's first login: Asterisk lists what it holds. */
