@@ -29,18 +29,17 @@ public final class AsteriskConfiguration {
                 .stringPropertyNames());
         AsteriskSettings asterisk = AsteriskSettings.from(settings);
         AsteriskEchoes echoes = new AsteriskEchoes();
-        AsteriskLink[] link = new AsteriskLink[1];
-        AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(asterisk), directory, applier::current, store, echoes,
-                w -> link[0].viaRoute().write(w), clock);
-        link[0] = new AsteriskLink(context, asterisk, echoes, writer, clock);
+        AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(asterisk), directory, applier::current, store,
+                echoes, clock);
+        AsteriskLink link = new AsteriskLink(context, asterisk, echoes, writer, clock);
         AsteriskReader incoming = new AsteriskReader(asterisk, directory, applier, store, writer);
-        link[0].inbox().onIdle(incoming::flushObservations);
+        link.inbox().onIdle(incoming::flushObservations);
         directory.addReloadListener(writer::directoryReloaded);
 
-        context.getRegistry().bind("asteriskLink", link[0]);
+        context.getRegistry().bind("asteriskLink", link);
         context.getRegistry().bind("asteriskWriter", writer);
         context.getRegistry().bind("asteriskIncoming", incoming);
-        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link[0].connection()));
+        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection()));
         LOG.info("Asterisk sync: {}", asterisk);
     }
 }
