@@ -10,10 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and binds the Asterisk beans the {@code asterisk.camel.yaml} routes use: asteriskLink,
- * asteriskIncoming, asteriskWriter and the health check. Called only when
- * {@code hub.asterisk.enabled=true}; otherwise those routes do not start and an inert placeholder
- * stands in for the bean names.
+ * Builds the Asterisk connector from its settings, in one place: the component {@code ami} (on the one
+ * {@code asteriskLink}), the beans asteriskIncoming and asteriskWriter the {@code asterisk.camel.yaml} routes use,
+ * and the health check. Called only when {@code hub.asterisk.enabled=true}; otherwise those routes are not loaded.
  */
 public final class AsteriskConfiguration {
 
@@ -31,11 +30,12 @@ public final class AsteriskConfiguration {
         AsteriskEchoes echoes = new AsteriskEchoes();
         AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(asterisk), directory, applier::current, store,
                 echoes, clock);
-        AsteriskLink link = new AsteriskLink(context, asterisk, echoes, writer, clock);
+        AsteriskLink link = new AsteriskLink(asterisk, echoes, writer, clock);
         AsteriskReader incoming = new AsteriskReader(asterisk, directory, applier, store, writer);
         link.inbox().onIdle(incoming::flushObservations);
         directory.addReloadListener(writer::directoryReloaded);
 
+        context.addComponent("ami", new AmiComponent(link));
         context.getRegistry().bind("asteriskLink", link);
         context.getRegistry().bind("asteriskWriter", writer);
         context.getRegistry().bind("asteriskIncoming", incoming);

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The Asterisk sync rules wired as in the hub (applier → writer; inbox → incoming), without Camel
- * and threads: every step runs on the test thread when {@link #settle()} is called. A tiny
+ * and threads: what the routes asterisk-presence-in and asterisk-writer do runs on the test thread when
+ * {@link #settle()} is called. A tiny
  * in-memory "Asterisk" stores writes and reports each one back, as the real one does.
  */
 final class SyncHarness {
@@ -68,6 +69,8 @@ final class SyncHarness {
     final AsteriskReader incoming;
     final AsteriskInbox inbox;
     boolean amiUp = true;
+    /** Live reports the inbox handed over (coalesced ones never are). */
+    int delivered;
     /** While true, Asterisk's reports of the hub's writes wait in {@link #heldEchoes} instead of arriving. */
     boolean holdEchoes;
     final List<AsteriskPresence> heldEchoes = new ArrayList<>();
@@ -109,10 +112,7 @@ final class SyncHarness {
                 clock);
         writerRef[0] = writer;
         incoming = new AsteriskReader(settings, () -> index, applier, store, writer);
-        inbox = new AsteriskInbox(echoes, clock, incoming::presenceChanged, snapshot -> {
-            incoming.snapshot(snapshot);
-            writer.resume();
-        }, writer::hasPending);
+        inbox = new AsteriskInbox(echoes, clock, writer::hasPending);
         inbox.onIdle(incoming::flushObservations);
     }
 
@@ -154,10 +154,33 @@ final class SyncHarness {
 
     /** Runs inbox, incoming and writer until nothing is left to do. */
     SyncHarness settle() {
-        while (inbox.drainNow() + writeDue() > 0) {
+        while (drain() + writeDue() > 0) {
             // echoes of writes go through the inbox again
         }
         return this;
+    }
+
+    /** What the route asterisk-presence-in does with everything the inbox hands over now. */
+    int drain() {
+        int handled = 0;
+        try {
+            while (inbox.handOver(this::deliver, Duration.ZERO)) {
+                handled++;
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return handled;
+    }
+
+    private void deliver(AsteriskInbox.Report report) {
+        if (report instanceof AsteriskInbox.Snapshot snapshot) {
+            incoming.snapshot(snapshot);
+            writer.resume();
+        } else if (report instanceof AsteriskInbox.Item item) {
+            delivered++;
+            incoming.presenceChanged(item);
+        }
     }
 
     /** What the route asterisk-writer does on each timer tick: the writes owed now, sent, answers booked. */
