@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,7 +65,7 @@ public final class AmiConnection {
     private volatile String lastError = "not started";
     private volatile PendingResync pendingResync;
     private volatile Runnable beforeLogin = () -> { };
-    private Thread supervisor;
+    private ExecutorService supervisor;
     private PingThread pingThread;
 
     /**
@@ -95,21 +96,25 @@ public final class AmiConnection {
         this.beforeLogin = Objects.requireNonNull(action, "action");
     }
 
-    /** Starts connecting in the background; never throws because Asterisk is down or refuses the login. */
-    public void start() {
+    /**
+     * Starts connecting in the background on {@code supervisor}, a single-thread executor the caller names (in the
+     * hub: {@code ami-supervisor} from Camel's ExecutorServiceManager); {@link #stop()} shuts it down. Never throws
+     * because Asterisk is down or refuses the login.
+     */
+    public void start(ExecutorService supervisor) {
         synchronized (lifecycle) {
             if (running) {
                 return;
             }
             running = true;
             lastError = "connecting";
-            supervisor = daemon("ami-supervisor", this::supervise);
+            this.supervisor = supervisor;
             pingThread = new PingThread(connection);
             pingThread.setInterval(millis(settings.pingInterval()));
             // timeout 0: fire and forget. The Ping only keeps traffic flowing; the socket read timeout
             // is what turns a silent (half-open) link into a DisconnectEvent.
             pingThread.setTimeout(0);
-            supervisor.start();
+            supervisor.execute(this::supervise);
             pingThread.start();
         }
     }
@@ -123,8 +128,8 @@ public final class AmiConnection {
             running = false;
             connected = false;
             pingThread.die();
-            supervisor.interrupt();
-            join(supervisor);
+            supervisor.shutdownNow();
+            awaitTermination(supervisor);
             closeQuietly();
             lastError = "stopped";
         }
@@ -379,15 +384,9 @@ public final class AmiConnection {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 
-    private static Thread daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private static void join(Thread thread) {
+    private static void awaitTermination(ExecutorService executor) {
         try {
-            thread.join(5_000);
+            executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,9 +7,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * {@code ami:presence}: starts the AMI link with its route and stops it with the route, and feeds the route from
- * the coalescing {@link AsteriskInbox} on one named thread ({@code asterisk-inbox}, from Camel's
- * ExecutorServiceManager), one report per exchange, in Asterisk's order. Header {@value #REPORT} tells a live
+ * {@code ami:presence}: starts the AMI link with its route (logins on the thread {@code ami-supervisor}) and stops it
+ * with the route, and feeds the route from the coalescing {@link AsteriskInbox} on the thread {@code asterisk-inbox},
+ * one report per exchange, in Asterisk's order; both threads come from Camel's ExecutorServiceManager. Header {@value #REPORT} tells a live
  * change ({@code change}, body {@link AsteriskInbox.Item}) from the list after a login ({@code snapshot}, body
  * {@link AsteriskInbox.Snapshot}). The AMI reader never waits for the route: it only fills the inbox.
  */
@@ -35,7 +35,8 @@ final class AmiConsumer extends DefaultConsumer {
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "asterisk-inbox");
         executor.submit(this::handOver);
-        link.start();
+        link.start(getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "ami-supervisor"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.presencehub.asterisk;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The hub's one AMI login and what hangs on it: the {@link AmiConnection} (login, resync, Setvar) and the
@@ -19,11 +20,11 @@ public final class AsteriskLink {
         connection.beforeLogin(writer::pause);
     }
 
-    /** Starts connecting in the background; never throws because Asterisk is down. */
-    public synchronized void start() {
+    /** Starts connecting in the background on {@code supervisor}; never throws because Asterisk is down. */
+    public synchronized void start(ExecutorService supervisor) {
         if (!started) {
             started = true;
-            connection.start();
+            connection.start(supervisor);
         }
     }
 

@@ -46,7 +46,7 @@ class AmiConnectionTest {
 
     private AmiConnection connect(AsteriskSettings settings) {
         connection = new AmiConnection(settings, changes::add, snapshots::add);
-        connection.start();
+        connection.start(AsteriskTestSettings.supervisor());
         return connection;
     }
 
@@ -218,7 +218,7 @@ class AmiConnectionTest {
         List<String> order = new CopyOnWriteArrayList<>();
         connection = new AmiConnection(settings("hub", "hubsecret"), change -> { }, list -> order.add("snapshot"));
         connection.beforeLogin(() -> order.add("login"));
-        connection.start();
+        connection.start(AsteriskTestSettings.supervisor());
         await().atMost(CEILING).until(() -> order.size() == 2 && connection.isConnected());
         asterisk.dropAllConnections();
         await().atMost(CEILING).until(() -> order.size() == 4 && connection.isConnected());
@@ -241,7 +241,7 @@ class AmiConnectionTest {
         // the hub's owner: the coalescing inbox, which nobody drains while the route is blocked
         AsteriskInbox inbox = new AsteriskInbox(new AsteriskEchoes(), java.time.Clock.systemUTC(), p -> false);
         connection = new AmiConnection(settings("hub", "hubsecret"), inbox::offer, inbox::offerSnapshot);
-        connection.start();
+        connection.start(AsteriskTestSettings.supervisor());
         await().atMost(CEILING).until(connection::isConnected);
         // a small send buffer makes a client that stops reading hit Asterisk's write timeout quickly; 2 s
         // instead of Asterisk's 100 ms, so that a reader merely descheduled on a loaded machine is not dropped

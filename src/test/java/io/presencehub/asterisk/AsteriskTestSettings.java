@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@link AsteriskSettings} as the hub builds them: the packaged application.properties (the only place with
@@ -31,6 +33,15 @@ final class AsteriskTestSettings {
                 "hub.asterisk.secret", secret, "hub.asterisk.ping-interval", "200ms",
                 "hub.asterisk.read-timeout", "3s", "hub.asterisk.reconnect-min", "100ms",
                 "hub.asterisk.reconnect-max", "400ms", "hub.asterisk.auth-retry", "700ms"));
+    }
+
+    /** The single-thread executor AmiConnection logs in on (in the hub it comes from Camel's ExecutorServiceManager). */
+    static ExecutorService supervisor() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "ami-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     static Map<String, String> packaged() {

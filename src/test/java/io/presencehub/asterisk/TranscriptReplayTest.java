@@ -123,7 +123,7 @@ class TranscriptReplayTest {
                 Integer.toString(asterisk.port()), "hub.asterisk.username", "hub", "hub.asterisk.ping-interval", "5s",
                 "hub.asterisk.read-timeout", "20s", "hub.asterisk.reconnect-min", "100ms",
                 "hub.asterisk.reconnect-max", "500ms", "hub.asterisk.auth-retry", "1s")), changes::add, snapshot -> { });
-        connection.start();
+        connection.start(AsteriskTestSettings.supervisor());
         await().until(connection::isConnected);
     }
 }
