@@ -10,7 +10,6 @@ import io.presencehub.model.UserUpdate;
 import io.presencehub.store.Observation;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,11 +190,5 @@ public final class AsteriskReader {
         if (due) {
             flushObservations();
         }
-    }
-
-    /** Observation time of tests and tools that need to compare. */
-    Instant observedAt(String presentity) {
-        AsteriskObservation o = observations.get(presentity);
-        return o == null ? null : o.observedAt();
     }
 }
