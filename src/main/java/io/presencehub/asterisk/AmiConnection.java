@@ -171,22 +171,6 @@ public final class AmiConnection {
         return encoded;
     }
 
-    /**
-     * Reads one presentity with {@code Action: PresenceState}. Same threading rule as {@link #write}.
-     * The values are not escaped in this response; a never-set presentity answers {@code not_set}.
-     */
-    public AsteriskPresence queryPresence(String presentity) {
-        ManagerResponse response = send(new PresenceStateAction(presentity), "PresenceState " + presentity);
-        if (response instanceof ManagerError) {
-            throw new AmiRejectedException("Asterisk rejected PresenceState " + presentity + ": " + response.getMessage(),
-                    response.getMessage());
-        }
-        Map<String, Object> attributes = response.getAttributes();
-        // "Message" appears twice (the constant "Presence State", then the presence message); PresenceMessage is unambiguous
-        return new AsteriskPresence(presentity, attribute(attributes, "state"), attribute(attributes, "subtype"),
-                attribute(attributes, "presencemessage"));
-    }
-
     private ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action, String what) {
         if (Thread.currentThread().getName().endsWith(":AsyncEventPump")) {
             throw new IllegalStateException(what + " must not be sent from asterisk-java's event thread");

@@ -100,16 +100,8 @@ class AmiConnectionTest {
         await().atMost(CEILING).until(() -> changes.size() == 1);
         assertEquals(written.expectedEcho(), changes.get(0));
         assertEquals(1, asterisk.setvarCount(P1001));
-        assertEquals(written.expectedEcho(), connection.queryPresence(P1001));
+        assertEquals(written.expectedEcho(), asterisk.presence(P1001).orElseThrow());
         assertTrue(written.effectiveMessage().startsWith("Line one, with a comma Line two"));
-    }
-
-    @Test
-    void queryOfANeverSetPresentityAnswersNotSet() {
-        connectAsHub();
-
-        assertEquals(new AsteriskPresence("CustomPresence:1049", "not_set", "", ""),
-                connection.queryPresence("CustomPresence:1049"));
     }
 
     @Test
@@ -253,17 +245,24 @@ class AmiConnectionTest {
 
         asterisk.flood(P1001, "away", 5000);
 
-        // all 5,000 were read while the owner's route is still blocked: the link still answers after them
-        await().atMost(CEILING).until(() -> connection.queryPresence(P1001).message().equals("flood 5000"));
+        // all 5,000 were read while the owner's route is still blocked: the answer to a Setvar sent after them
+        // arrives behind them on the same socket
+        await().atMost(CEILING).until(() -> asterisk.presence(P1001).orElseThrow().message().equals("flood 5000"));
+        connection.write(P1001, "dnd", "", "after the flood");
         assertEquals(1, asterisk.loggedInClients(), "Asterisk did not have to drop a slow reader");
-
-        List<AsteriskInbox.Report> handedOver = new ArrayList<>();
-        while (inbox.handOver(handedOver::add, Duration.ZERO)) {
-            // the route catching up
-        }
-        List<Object> live = handedOver.stream().filter(r -> r instanceof AsteriskInbox.Item)
-                .map(r -> (Object) ((AsteriskInbox.Item) r).presence().message()).toList();
-        assertEquals(List.of("flood 5000"), live, "only the latest report of the presentity waited");
+        // the route catching up; the Setvar's own report may come just after its answer
+        List<AsteriskInbox.Report> handedOver = new CopyOnWriteArrayList<>();
+        await().atMost(CEILING).until(() -> {
+            while (inbox.handOver(handedOver::add, Duration.ZERO)) {
+                // take everything waiting
+            }
+            return handedOver.stream().anyMatch(r -> r instanceof AsteriskInbox.Item item
+                    && item.presence().message().equals("after the flood"));
+        });
+        List<String> live = handedOver.stream().filter(r -> r instanceof AsteriskInbox.Item)
+                .map(r -> ((AsteriskInbox.Item) r).presence().message()).toList();
+        assertTrue(live.size() <= 2 && live.stream().allMatch(m -> m.equals("flood 5000") || m.equals("after the flood")),
+                "only the latest report of the presentity waited: " + live);
         assertEquals(2, handedOver.stream().filter(r -> r instanceof AsteriskInbox.Snapshot).count(),
                 "one snapshot per login, no reconnect");
     }
