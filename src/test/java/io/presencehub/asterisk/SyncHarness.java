@@ -90,13 +90,11 @@ final class SyncHarness {
         this.store = store;
         this.index = new DirectoryIndex(new DirectoryParser().parse(DIRECTORY));
         asterisk.putAll(asteriskHolds);
-        PresenceApplier[] applierRef = new PresenceApplier[1];
-        AsteriskWriter[] writerRef = new AsteriskWriter[1];
         applier = new PresenceApplier(store, () -> index, new ChangePublisher() {
             @Override
             public void stateChanged(StateChange change) {
                 changes.add(change);
-                writerRef[0].stateChanged(change);
+                writer.stateChanged(change);
             }
 
             @Override
@@ -107,10 +105,8 @@ final class SyncHarness {
             public void extensionReassigned(ExtensionReassignment reassignment) {
             }
         }, clock);
-        applierRef[0] = applier;
         writer = new AsteriskWriter(new AsteriskWriteResolver(settings), () -> index, applier::current, store, echoes,
                 clock);
-        writerRef[0] = writer;
         incoming = new AsteriskReader(settings, () -> index, applier, store, writer);
         inbox = new AsteriskInbox(echoes, clock, writer::hasPending);
         inbox.onIdle(incoming::flushObservations);
