@@ -193,14 +193,6 @@ public final class AmiConnection {
         return response;
     }
 
-    private static String attribute(Map<String, Object> attributes, String name) {
-        Object value = attributes == null ? null : attributes.get(name);
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? "" : String.valueOf(list.get(list.size() - 1));
-        }
-        return value == null ? "" : value.toString();
-    }
-
     // ---- asterisk-java event thread: translate and pass on, nothing else ----
 
     private void onManagerEvent(ManagerEvent event) {
