@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,13 +32,14 @@ import java.util.function.Consumer;
 
 /**
  * The hub's one AMI login: keeps it up, resynchronises after every (re)connect and hands presence
- * changes to the owner on a thread of its own.
+ * changes and snapshots to the owner.
  *
  * <p>Threads: asterisk-java reads the socket and pumps events on its own threads; this class only
- * translates a PresenceStateChange there and puts it on a hand-off queue, because a slow listener
- * would stall the reader and Asterisk disconnects clients that stop reading. A "dispatch" thread
- * drains the queue in order and calls the owner's consumers. A "supervisor" thread logs in with
- * back-off, runs PresenceStateList, waits for the link to drop and starts again.
+ * translates a PresenceStateChange there and passes it to the owner's consumers, in Asterisk's order.
+ * Those consumers must never block (in the hub: {@link AsteriskInbox}, which coalesces per presentity),
+ * because a slow listener would stall the reader and Asterisk disconnects clients that stop reading.
+ * A "supervisor" thread logs in with back-off, runs PresenceStateList, waits for the link to drop and
+ * starts again.
  *
  * <p>asterisk-java reconnects by itself after a dropped link (but never after a failed first login).
  * To keep one predictable policy, the supervisor cancels that internal loop with {@code logoff()}
@@ -46,17 +48,14 @@ import java.util.function.Consumer;
 public final class AmiConnection {
     private static final Logger LOG = LoggerFactory.getLogger(AmiConnection.class);
 
-    /** Changes that may wait for a slow owner; beyond this the hub resynchronises instead of queueing. */
-    static final int HANDOFF_CAPACITY = 100_000;
     private static final String RESYNC_ACTION_PREFIX = "presencehub-resync-";
     private static final long RESYNC_TIMEOUT_MS = 15_000;
     private static final long ACTION_TIMEOUT_MS = 5_000;
 
-    private final AmiSettings settings;
+    private final AsteriskSettings settings;
     private final Consumer<AsteriskPresence> onChange;
     private final Consumer<List<AsteriskPresence>> onSnapshot;
     private final ManagerConnection connection;
-    private final BlockingQueue<Delivery> handoff = new LinkedBlockingQueue<>(HANDOFF_CAPACITY);
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final AtomicLong resyncCounter = new AtomicLong();
     private final Object lifecycle = new Object();
@@ -65,18 +64,17 @@ public final class AmiConnection {
     private volatile boolean connected;
     private volatile String lastError = "not started";
     private volatile PendingResync pendingResync;
-    private volatile boolean overflowed;
     private volatile Runnable beforeLogin = () -> { };
-    private Thread supervisor;
-    private Thread dispatcher;
+    private ExecutorService supervisor;
     private PingThread pingThread;
 
     /**
-     * @param onChange   called for every live PresenceStateChange, in Asterisk's order
-     * @param onSnapshot called with the full PresenceStateList after every (re)connect, in order with the changes;
-     *                   presentities absent from it are not set in Asterisk
+     * @param onChange   called for every live PresenceStateChange, in Asterisk's order, on asterisk-java's event
+     *                   thread: must return at once and never send an action
+     * @param onSnapshot called with the full PresenceStateList after every (re)connect, in order with the changes
+     *                   and on the same thread; presentities absent from it are not set in Asterisk
      */
-    public AmiConnection(AmiSettings settings, Consumer<AsteriskPresence> onChange,
+    public AmiConnection(AsteriskSettings settings, Consumer<AsteriskPresence> onChange,
                          Consumer<List<AsteriskPresence>> onSnapshot) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
@@ -98,28 +96,30 @@ public final class AmiConnection {
         this.beforeLogin = Objects.requireNonNull(action, "action");
     }
 
-    /** Starts connecting in the background; never throws because Asterisk is down or refuses the login. */
-    public void start() {
+    /**
+     * Starts connecting in the background on {@code supervisor}, a single-thread executor the caller names (in the
+     * hub: {@code ami-supervisor} from Camel's ExecutorServiceManager); {@link #stop()} shuts it down. Never throws
+     * because Asterisk is down or refuses the login.
+     */
+    public void start(ExecutorService supervisor) {
         synchronized (lifecycle) {
             if (running) {
                 return;
             }
             running = true;
             lastError = "connecting";
-            dispatcher = daemon("ami-dispatch", this::dispatch);
-            supervisor = daemon("ami-supervisor", this::supervise);
+            this.supervisor = supervisor;
             pingThread = new PingThread(connection);
             pingThread.setInterval(millis(settings.pingInterval()));
             // timeout 0: fire and forget. The Ping only keeps traffic flowing; the socket read timeout
             // is what turns a silent (half-open) link into a DisconnectEvent.
             pingThread.setTimeout(0);
-            dispatcher.start();
-            supervisor.start();
+            supervisor.execute(this::supervise);
             pingThread.start();
         }
     }
 
-    /** Logs off and stops all threads; changes still queued are dropped. */
+    /** Logs off and stops all threads. */
     public void stop() {
         synchronized (lifecycle) {
             if (!running) {
@@ -128,12 +128,9 @@ public final class AmiConnection {
             running = false;
             connected = false;
             pingThread.die();
-            supervisor.interrupt();
-            join(supervisor);
+            supervisor.shutdownNow();
+            awaitTermination(supervisor);
             closeQuietly();
-            dispatcher.interrupt();
-            join(dispatcher);
-            handoff.clear();
             lastError = "stopped";
         }
     }
@@ -143,11 +140,6 @@ public final class AmiConnection {
         return connected;
     }
 
-    /** Changes and snapshots waiting for the owner's consumers (for tests and metrics). */
-    int queuedDeliveries() {
-        return handoff.size();
-    }
-
     /** Why the link is not up (for a health check); null while connected. */
     public String lastError() {
         return connected ? null : lastError;
@@ -155,8 +147,8 @@ public final class AmiConnection {
 
     /**
      * Sets {@code PRESENCE_STATE(presentity)}. Blocks until Asterisk answers, so it must not be called
-     * on asterisk-java's event thread (it would wait for a response that thread has to deliver);
-     * calling it from the {@code onChange}/{@code onSnapshot} consumers is fine.
+     * on asterisk-java's event thread (it would wait for a response that thread has to deliver), so
+     * not from the {@code onChange}/{@code onSnapshot} consumers either.
      *
      * @return the encoded write, whose {@link EncodedPresence#expectedEcho()} is what Asterisk will report back
      * @throws InvalidPresenceException  if the value is not one Asterisk accepts (nothing is sent)
@@ -177,22 +169,6 @@ public final class AmiConnection {
                     + ": " + response.getMessage(), response.getMessage());
         }
         return encoded;
-    }
-
-    /**
-     * Reads one presentity with {@code Action: PresenceState}. Same threading rule as {@link #write}.
-     * The values are not escaped in this response; a never-set presentity answers {@code not_set}.
-     */
-    public AsteriskPresence queryPresence(String presentity) {
-        ManagerResponse response = send(new PresenceStateAction(presentity), "PresenceState " + presentity);
-        if (response instanceof ManagerError) {
-            throw new AmiRejectedException("Asterisk rejected PresenceState " + presentity + ": " + response.getMessage(),
-                    response.getMessage());
-        }
-        Map<String, Object> attributes = response.getAttributes();
-        // "Message" appears twice (the constant "Presence State", then the presence message); PresenceMessage is unambiguous
-        return new AsteriskPresence(presentity, attribute(attributes, "state"), attribute(attributes, "subtype"),
-                attribute(attributes, "presencemessage"));
     }
 
     private ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action, String what) {
@@ -217,15 +193,7 @@ public final class AmiConnection {
         return response;
     }
 
-    private static String attribute(Map<String, Object> attributes, String name) {
-        Object value = attributes == null ? null : attributes.get(name);
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? "" : String.valueOf(list.get(list.size() - 1));
-        }
-        return value == null ? "" : value.toString();
-    }
-
-    // ---- asterisk-java event thread: translate and hand off, nothing else ----
+    // ---- asterisk-java event thread: translate and pass on, nothing else ----
 
     private void onManagerEvent(ManagerEvent event) {
         if (event instanceof PresenceStateChangeEvent change) {
@@ -236,7 +204,7 @@ public final class AmiConnection {
                     // newer than any list item before it on the wire: the snapshot must not undo it
                     resync.items.put(live.presentity(), live);
                 }
-                handOff(new Change(live));
+                deliver(() -> onChange.accept(live));
             } else if (resync != null && resync.actionId.equals(change.getActionId())) {
                 AsteriskPresence item = AsteriskPresenceTranslator.translate(change);
                 resync.items.put(item.presentity(), item);
@@ -249,44 +217,20 @@ public final class AmiConnection {
                 if (complete.getListItems() != null && complete.getListItems() != snapshot.size()) {
                     LOG.warn("PresenceStateList announced {} items but delivered {}", complete.getListItems(), snapshot.size());
                 }
-                resync.handedOver.complete(handOff(new Snapshot(snapshot)));
+                resync.handedOver.complete(deliver(() -> onSnapshot.accept(snapshot)));
             }
         } else if (event instanceof DisconnectEvent) {
             signals.offer(Signal.DISCONNECTED);
         }
     }
 
-    private boolean handOff(Delivery delivery) {
-        if (handoff.offer(delivery)) {
+    private boolean deliver(Runnable consumer) {
+        try {
+            consumer.run();
             return true;
-        }
-        if (!overflowed) {
-            overflowed = true;
-            LOG.error("AMI presence hand-off is full ({} waiting): dropping changes and resynchronising", HANDOFF_CAPACITY);
-            signals.offer(Signal.RESYNC);
-        }
-        return false;
-    }
-
-    // ---- dispatch thread ----
-
-    private void dispatch() {
-        while (running) {
-            Delivery delivery;
-            try {
-                delivery = handoff.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                if (delivery instanceof Change change) {
-                    onChange.accept(change.presence());
-                } else if (delivery instanceof Snapshot snapshot) {
-                    onSnapshot.accept(snapshot.presences());
-                }
-            } catch (RuntimeException e) {
-                LOG.error("AMI presence consumer failed on {}", delivery, e);
-            }
+        } catch (RuntimeException e) {
+            LOG.error("AMI presence consumer failed", e);
+            return false;
         }
     }
 
@@ -341,7 +285,7 @@ public final class AmiConnection {
         }
     }
 
-    /** Runs PresenceStateList and waits until its snapshot is queued for the owner. */
+    /** Runs PresenceStateList and waits until its snapshot is handed to the owner. */
     private void resync() throws IOException, InterruptedException {
         PendingResync resync = new PendingResync(RESYNC_ACTION_PREFIX + resyncCounter.incrementAndGet());
         pendingResync = resync;
@@ -353,9 +297,8 @@ public final class AmiConnection {
                 throw new AmiRejectedException("PresenceStateList rejected: " + error.getMessage(), error.getMessage());
             }
             if (!Boolean.TRUE.equals(resync.handedOver.get(RESYNC_TIMEOUT_MS, TimeUnit.MILLISECONDS))) {
-                throw new AmiException("PresenceStateList snapshot could not be queued");
+                throw new AmiException("PresenceStateList snapshot could not be handed over");
             }
-            overflowed = false;
         } catch (org.asteriskjava.manager.EventTimeoutException | java.util.concurrent.TimeoutException e) {
             throw new AmiNotConnectedException("PresenceStateList did not complete: " + e.getMessage(), e);
         } catch (ExecutionException e) {
@@ -365,17 +308,11 @@ public final class AmiConnection {
         }
     }
 
-    private void awaitDisconnect() throws InterruptedException, IOException {
+    private void awaitDisconnect() throws InterruptedException {
         while (running) {
             Signal signal = signals.poll(1, TimeUnit.SECONDS);
             if (signal == Signal.DISCONNECTED || connection.getState() != ManagerConnectionState.CONNECTED) {
                 return;
-            }
-            if (signal == Signal.RESYNC) {
-                while (handoff.remainingCapacity() < HANDOFF_CAPACITY / 2) {
-                    TimeUnit.MILLISECONDS.sleep(50);
-                }
-                resync();
             }
         }
     }
@@ -423,30 +360,15 @@ public final class AmiConnection {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 
-    private static Thread daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private static void join(Thread thread) {
+    private static void awaitTermination(ExecutorService executor) {
         try {
-            thread.join(5_000);
+            executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private enum Signal { DISCONNECTED, RESYNC }
-
-    private sealed interface Delivery permits Change, Snapshot {
-    }
-
-    private record Change(AsteriskPresence presence) implements Delivery {
-    }
-
-    private record Snapshot(List<AsteriskPresence> presences) implements Delivery {
-    }
+    private enum Signal { DISCONNECTED }
 
     /**
      * List items collected on the event thread for one PresenceStateList, by presentity; a live

@@ -10,10 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and binds the Asterisk beans the {@code asterisk.camel.yaml} routes use: asteriskLink,
- * asteriskIncoming, asteriskWriter and the health check. Called only when
- * {@code hub.asterisk.enabled=true}; otherwise those routes do not start and an inert placeholder
- * stands in for the bean names.
+ * Builds the Asterisk connector from its settings, in one place: the component {@code ami} (on the one
+ * {@code asteriskLink}), the beans asteriskIncoming and asteriskWriter the {@code asterisk.camel.yaml} routes use,
+ * and the health check. Called only when {@code hub.asterisk.enabled=true}; otherwise those routes are not loaded.
  */
 public final class AsteriskConfiguration {
 
@@ -36,33 +35,20 @@ public final class AsteriskConfiguration {
                 key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
                 .stringPropertyNames());
         upgradeStoredObservations(store);
-        AsteriskSyncSettings sync = AsteriskSyncSettings.from(settings::presentText);
-        AmiSettings ami = amiSettings(settings);
+        AsteriskSettings asterisk = AsteriskSettings.from(settings);
         AsteriskEchoes echoes = new AsteriskEchoes();
-        AsteriskLink[] link = new AsteriskLink[1];
-        AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(sync), directory, applier::current, store, echoes,
-                w -> link[0].viaRoute().write(w), clock);
-        link[0] = new AsteriskLink(context, ami, echoes, writer, clock);
-        AsteriskReader incoming = new AsteriskReader(sync, directory, applier, store, writer);
-        link[0].inbox().onIdle(incoming::flushObservations);
+        AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(asterisk), directory, applier::current, store,
+                echoes, clock);
+        AsteriskLink link = new AsteriskLink(asterisk, echoes, writer, clock);
+        AsteriskReader incoming = new AsteriskReader(asterisk, directory, applier, store, writer);
+        link.inbox().onIdle(incoming::flushObservations);
         directory.addReloadListener(writer::directoryReloaded);
 
-        context.getRegistry().bind("asteriskLink", link[0]);
+        context.addComponent("ami", new AmiComponent(link));
+        context.getRegistry().bind("asteriskLink", link);
         context.getRegistry().bind("asteriskWriter", writer);
         context.getRegistry().bind("asteriskIncoming", incoming);
-        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link[0].connection()));
-        LOG.info("Asterisk sync: {} ({}), incoming {}, outgoing {}, priority {}", ami, sync.syncEnabled() ? "sync on" : "sync off",
-                sync.incoming().code(), sync.outgoing().code(), sync.priority());
+        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection()));
+        LOG.info("Asterisk sync: {}", asterisk);
     }
-
-    static AmiSettings amiSettings(HubSettings settings) {
-        return new AmiSettings(settings.text("hub.asterisk.host"), settings.integer("hub.asterisk.port"),
-                settings.text("hub.asterisk.username"),
-                settings.optionalText("hub.asterisk.secret").orElseThrow(() -> new IllegalStateException(
-                        "setting hub.asterisk.secret is missing: set the environment variable HUB_ASTERISK_SECRET")),
-                settings.duration("hub.asterisk.ping-interval"), settings.duration("hub.asterisk.read-timeout"),
-                settings.duration("hub.asterisk.reconnect-min"), settings.duration("hub.asterisk.reconnect-max"),
-                settings.duration("hub.asterisk.auth-retry"));
-    }
-
 }

@@ -1,6 +1,7 @@
 package io.presencehub.asterisk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +9,18 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes Asterisk's presence reports in Asterisk's order, classifies each against the hub's own
- * writes (echo, stale or a real change) while the order is still known, and hands them to the
- * owner on a thread of its own. Reports for one presentity that pile up are coalesced: only the
- * latest is handed over, so a burst costs one decision per presentity, not one per event. A
- * snapshot is a barrier: nothing is coalesced across it.
+ * The coalescing step between the AMI link and the routes. Takes Asterisk's presence reports in Asterisk's order
+ * (never blocking the thread that offers them), classifies each against the hub's own writes (echo, stale or a real
+ * change) while the order is still known, and hands them over one at a time to whoever asks ({@link AmiConsumer}
+ * in the hub). Reports for one presentity that pile up are coalesced: only the latest is handed over, so a burst
+ * costs one decision per presentity, not one per event. A snapshot is a barrier: nothing is coalesced across it.
  */
 public final class AsteriskInbox {
 
@@ -35,43 +36,38 @@ public final class AsteriskInbox {
         STALE
     }
 
+    /** What the inbox hands over: one live report, or the list after a (re)connect. */
+    public sealed interface Report permits Item, Snapshot {
+    }
+
     /** One report, with the time the hub received it. */
-    public record Item(AsteriskPresence presence, Instant observedAt, Echo echo) {
+    public record Item(AsteriskPresence presence, Instant observedAt, Echo echo) implements Report {
     }
 
     /** Everything Asterisk listed after a (re)connect; presentities not in it are not set. */
-    public record Snapshot(List<Item> items, Instant observedAt) {
+    public record Snapshot(List<Item> items, Instant observedAt) implements Report {
     }
 
     private final AsteriskEchoes echoes;
     private final Clock clock;
-    private final Consumer<Item> onItem;
-    private final Consumer<Snapshot> onSnapshot;
     private final Predicate<String> writePending;
     private volatile Runnable onIdle = () -> { };
+    /** In order: a marker per presentity with a report waiting (its latest report is in {@link #latest}), and snapshots. */
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
     private volatile Map<String, Item> latest = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private Thread worker;
 
     /**
      * @param writePending whether the hub still has a write to the presentity in flight or queued: an unanswered
      *                     write that is not is one whose echo was lost with the previous link
      */
-    public AsteriskInbox(AsteriskEchoes echoes, Clock clock, Consumer<Item> onItem, Consumer<Snapshot> onSnapshot,
-                         Predicate<String> writePending) {
+    public AsteriskInbox(AsteriskEchoes echoes, Clock clock, Predicate<String> writePending) {
         this.echoes = echoes;
         this.clock = clock;
-        this.onItem = onItem;
-        this.onSnapshot = onSnapshot;
         this.writePending = writePending;
     }
 
     /** A live PresenceStateChange; called on one thread, in Asterisk's order. Never blocks. */
     public void offer(AsteriskPresence presence) {
-        received.incrementAndGet();
         Item item = new Item(presence, clock.instant(), classify(presence));
         Map<String, Item> current = latest;
         if (current.put(presence.presentity(), item) == null) {
@@ -111,99 +107,44 @@ public final class AsteriskInbox {
         return echoes.awaitsEcho(presence.presentity()) ? Echo.STALE : Echo.NONE;
     }
 
-    /** Called on the inbox thread whenever it has handed over everything queued (e.g. to flush batched writes). */
+    /** Runs whenever everything queued has been handed over (e.g. to flush batched writes). */
     public void onIdle(Runnable action) {
         this.onIdle = action;
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
+    /**
+     * Hands the next report to {@code deliver}, waiting at most {@code wait} for one, and runs the idle action once
+     * nothing else is queued. Called from one thread at a time.
+     *
+     * @return whether a report was handed over
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean handOver(Consumer<Report> deliver, Duration wait) throws InterruptedException {
+        Object next = wait.isZero() ? queue.poll() : queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (next == null) {
+            return false;
         }
-        running = true;
-        worker = new Thread(this::drain, "asterisk-inbox");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    public synchronized void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
+        Report report = null;
+        if (next instanceof Marker marker) {
+            report = marker.map().remove(marker.presentity());
+        } else if (next instanceof Snapshot snapshot) {
+            report = snapshot;
         }
-    }
-
-    /** Reports received and reports handed over (coalesced ones are never handed over). */
-    public long received() {
-        return received.get();
-    }
-
-    public long delivered() {
-        return delivered.get();
-    }
-
-    /** Nothing waits to be handed over. */
-    public boolean isIdle() {
-        return queue.isEmpty() && latest.isEmpty();
-    }
-
-    private void drain() {
-        while (running) {
-            Object next;
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                break;
-            }
-            handle(next);
-            if (queue.isEmpty()) {
-                runIdle();
-            }
+        if (report != null) {
+            deliver.accept(report);
         }
-        runIdle();
+        if (queue.isEmpty()) {
+            idle();
+        }
+        return true;
     }
 
-    private void runIdle() {
+    /** Runs the idle action (also when the consumer stops). */
+    public void idle() {
         try {
             onIdle.run();
         } catch (RuntimeException e) {
             LOG.error("Asterisk inbox idle task failed", e);
-        }
-    }
-
-    /** Hands over everything queued on the calling thread (tests that run without the worker). */
-    int drainNow() {
-        int handled = 0;
-        Object next;
-        while ((next = queue.poll()) != null) {
-            handle(next);
-            handled++;
-        }
-        runIdle();
-        return handled;
-    }
-
-    private void handle(Object next) {
-        {
-            try {
-                if (next instanceof Marker marker) {
-                    Item item = marker.map().remove(marker.presentity());
-                    if (item != null) {
-                        delivered.incrementAndGet();
-                        onItem.accept(item);
-                    }
-                } else if (next instanceof Snapshot snapshot) {
-                    onSnapshot.accept(snapshot);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Asterisk presence report {} could not be handled", next, e);
-            }
         }
     }
 

@@ -21,9 +21,9 @@ import java.util.function.Function;
  */
 public final class AsteriskIncomingResolver {
 
-    private final AsteriskSyncSettings settings;
+    private final AsteriskSettings settings;
 
-    public AsteriskIncomingResolver(AsteriskSyncSettings settings) {
+    public AsteriskIncomingResolver(AsteriskSettings settings) {
         this.settings = settings;
     }
 

@@ -1,86 +1,54 @@
 package io.presencehub.asterisk;
 
 import java.time.Clock;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.service.ServiceSupport;
+import java.util.concurrent.ExecutorService;
 
 /**
- * The hub's AMI link as Camel sees it: reports from Asterisk enter the routes at
- * {@code direct:asterisk-presence} / {@code direct:asterisk-snapshot}; writes leave through
- * {@code direct:asterisk-write}, whose route calls {@link #write}. Started by the
- * {@code asterisk-connect} route once the routes run; stopped with the CamelContext.
+ * The hub's one AMI login and what hangs on it: the {@link AmiConnection} (login, resync, Setvar) and the
+ * {@link AsteriskInbox} it feeds. Consumer ({@code ami:presence}) and producer ({@code ami:setvar}) of the
+ * {@link AmiComponent} share it, so the hub logs in once; the consumer starts and stops it with its route.
  */
-public final class AsteriskLink extends ServiceSupport implements PresenceSink {
+public final class AsteriskLink {
 
-    public static final String PRESENCE = "direct:asterisk-presence";
-    public static final String SNAPSHOT = "direct:asterisk-snapshot";
-    public static final String WRITE = "direct:asterisk-write";
-
-    private final CamelContext context;
     private final AmiConnection connection;
     private final AsteriskInbox inbox;
-    private final AsteriskWriter writer;
-    private volatile ProducerTemplate template;
+    private boolean started;
 
-    public AsteriskLink(CamelContext context, AmiSettings settings, AsteriskEchoes echoes, AsteriskWriter writer, Clock clock) {
-        this.context = context;
-        this.writer = writer;
-        this.inbox = new AsteriskInbox(echoes, clock, item -> template().sendBody(PRESENCE, item),
-                snapshot -> template().sendBody(SNAPSHOT, snapshot), writer::hasPending);
+    public AsteriskLink(AsteriskSettings settings, AsteriskEchoes echoes, AsteriskWriter writer, Clock clock) {
+        this.inbox = new AsteriskInbox(echoes, clock, writer::hasPending);
         this.connection = new AmiConnection(settings, inbox::offer, inbox::offerSnapshot);
         connection.beforeLogin(writer::pause);
     }
 
+    /** Starts connecting in the background on {@code supervisor}; never throws because Asterisk is down. */
+    public synchronized void start(ExecutorService supervisor) {
+        if (!started) {
+            started = true;
+            connection.start(supervisor);
+        }
+    }
+
+    /** Logs off; reports not handed over yet are dropped (the next login's snapshot brings them back). */
+    public synchronized void stop() {
+        if (started) {
+            started = false;
+            connection.stop();
+        }
+    }
+
     /**
-     * Starts the writer, the inbox and the AMI connection (which connects in the background), and
-     * stops them with the CamelContext. Started by a route, not as a context service, so that only
-     * the bean bound under {@code asteriskLink} ever connects.
+     * The producer {@code ami:setvar}: sends one Setvar and tells what became of it. Runs on the route's thread,
+     * never on asterisk-java's event thread (it waits for Asterisk's answer).
      */
-    public void start() {
-        if (isStarted()) {
-            return;
-        }
-        super.start();
+    public AsteriskWriteOutcome write(PresenceWrite write) {
         try {
-            context.addService(this, true, false);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot register the AMI link for shutdown", e);
+            connection.write(write.presentity(), write.state(), write.subtype(), write.message());
+            return AsteriskWriteOutcome.written(write);
+        } catch (AmiNotConnectedException e) {
+            return new AsteriskWriteOutcome(write, AsteriskWriteOutcome.Result.NOT_CONNECTED, e.getMessage());
+        } catch (RuntimeException e) {
+            return new AsteriskWriteOutcome(write, AsteriskWriteOutcome.Result.FAILED, e.getMessage());
         }
-    }
-
-    @Override
-    protected void doStart() {
-        writer.start();
-        inbox.start();
-        connection.start();
-    }
-
-    @Override
-    protected void doStop() {
-        connection.stop();
-        inbox.stop();
-        writer.stop();
-    }
-
-    /** The route {@code asterisk-write}: sends one Setvar; throws what {@link AmiConnection#write} throws. */
-    public void write(PresenceWrite write) {
-        connection.write(write.presentity(), write.state(), write.subtype(), write.message());
-    }
-
-    /** The writer's sink: through the {@code asterisk-write} route, with the route's exception unwrapped. */
-    public PresenceSink viaRoute() {
-        return w -> {
-            try {
-                template().sendBody(WRITE, w);
-            } catch (CamelExecutionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        };
     }
 
     public AmiConnection connection() {
@@ -89,18 +57,5 @@ public final class AsteriskLink extends ServiceSupport implements PresenceSink {
 
     public AsteriskInbox inbox() {
         return inbox;
-    }
-
-    private ProducerTemplate template() {
-        ProducerTemplate current = template;
-        if (current == null) {
-            synchronized (this) {
-                if (template == null) {
-                    template = context.createProducerTemplate();
-                }
-                current = template;
-            }
-        }
-        return current;
     }
 }

@@ -10,7 +10,6 @@ import io.presencehub.model.UserUpdate;
 import io.presencehub.store.Observation;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class AsteriskReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskReader.class);
 
-    private final AsteriskSyncSettings settings;
+    private final AsteriskSettings settings;
     private final AsteriskIncomingResolver resolver;
     private final Supplier<DirectoryIndex> directory;
     private final PresenceApplier applier;
@@ -45,7 +44,7 @@ public final class AsteriskReader {
     private final Map<String, AsteriskObservation> unsaved = new java.util.LinkedHashMap<>();
     private long lastFlushNanos = System.nanoTime();
 
-    public AsteriskReader(AsteriskSyncSettings settings, Supplier<DirectoryIndex> directory, PresenceApplier applier,
+    public AsteriskReader(AsteriskSettings settings, Supplier<DirectoryIndex> directory, PresenceApplier applier,
                             StateStore store, OutgoingState outgoing) {
         this.settings = settings;
         this.resolver = new AsteriskIncomingResolver(settings);
@@ -191,11 +190,5 @@ public final class AsteriskReader {
         if (due) {
             flushObservations();
         }
-    }
-
-    /** Observation time of tests and tools that need to compare. */
-    Instant observedAt(String presentity) {
-        AsteriskObservation o = observations.get(presentity);
-        return o == null ? null : o.observedAt();
     }
 }

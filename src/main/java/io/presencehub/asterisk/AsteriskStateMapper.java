@@ -31,26 +31,15 @@ public final class AsteriskStateMapper {
         this.incoming = Map.copyOf(incoming);
     }
 
-    /** Identity for the six types in both directions; {@code not_set} unmapped. */
-    public static AsteriskStateMapper identity() {
-        Map<StatusType, String> out = new EnumMap<>(StatusType.class);
-        Map<String, StatusType> in = new LinkedHashMap<>();
-        for (StatusType type : StatusType.values()) {
-            out.put(type, type.code());
-            in.put(type.code(), type);
-        }
-        return new AsteriskStateMapper(out, in);
-    }
-
     /**
-     * Reads {@code hub.asterisk.outgoing-map.<type>} and {@code hub.asterisk.incoming-map.<state>};
-     * a key that is not set keeps the identity default. Errors name the bad key.
+     * Reads {@code hub.asterisk.outgoing-map.<type>} and {@code hub.asterisk.incoming-map.<state>}; every key must be
+     * set (the packaged application.properties sets all of them). Errors name the bad key.
      */
     public static AsteriskStateMapper from(Function<String, Optional<String>> settings) {
         Map<StatusType, String> out = new EnumMap<>(StatusType.class);
         for (StatusType type : StatusType.values()) {
             String key = OUTGOING_PREFIX + type.code();
-            String value = settings.apply(key).map(String::trim).orElse(type.code()).toLowerCase(Locale.ROOT);
+            String value = required(settings, key);
             if (value.isEmpty() || value.equals(NONE)) {
                 continue;
             }
@@ -63,8 +52,7 @@ public final class AsteriskStateMapper {
         Map<String, StatusType> in = new LinkedHashMap<>();
         for (String state : ASTERISK_STATES) {
             String key = INCOMING_PREFIX + state;
-            String fallback = StatusType.fromCode(state).map(StatusType::code).orElse(NONE);
-            String value = settings.apply(key).map(String::trim).orElse(fallback).toLowerCase(Locale.ROOT);
+            String value = required(settings, key);
             if (value.isEmpty() || value.equals(NONE)) {
                 continue;
             }
@@ -74,6 +62,12 @@ public final class AsteriskStateMapper {
             in.put(state, type);
         }
         return new AsteriskStateMapper(out, in);
+    }
+
+    private static String required(Function<String, Optional<String>> settings, String key) {
+        return settings.apply(key).map(String::trim)
+                .orElseThrow(() -> new IllegalStateException("setting " + key + " is missing"))
+                .toLowerCase(Locale.ROOT);
     }
 
     /**

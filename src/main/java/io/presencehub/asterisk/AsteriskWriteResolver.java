@@ -16,9 +16,9 @@ import java.util.Optional;
  */
 public final class AsteriskWriteResolver {
 
-    private final AsteriskSyncSettings settings;
+    private final AsteriskSettings settings;
 
-    public AsteriskWriteResolver(AsteriskSyncSettings settings) {
+    public AsteriskWriteResolver(AsteriskSettings settings) {
         this.settings = settings;
     }
 

@@ -9,8 +9,7 @@ import io.presencehub.store.Observation;
 import io.presencehub.store.StateStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,43 +22,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hub → Asterisk: plans the writes for every stored change (on the fan-out thread, returning at
- * once) and sends them from its own thread, coalesced per presentity so that only the latest
- * desired value is sent. While AMI is down the desired values are kept, persisted as
- * {@code asterisk-pending}, and written once the reconnect's snapshot has been taken into account.
+ * Hub → Asterisk, the runtime side: plans the writes for every stored change (on the fan-out thread, returning at
+ * once) and, when the {@code asterisk-writer} route asks, hands out the Setvars owed now (rules in
+ * {@link AsteriskOwedWrites}: coalesced per presentity, none between a login and the hand-over of its snapshot) and
+ * books Asterisk's answers. It registers the echo a write expects before the write is sent and keeps what was
+ * written and what is still owed in the store ({@code asterisk-written}, {@code asterisk-pending}), so writes owed
+ * while AMI is down survive a restart.
  */
 public final class AsteriskWriter implements OutgoingState {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskWriter.class);
+    /** Setvars handed out per route run: the route sends them one after the other on its timer thread. */
+    static final int BATCH = 200;
 
     private final AsteriskWriteResolver planner;
     private final Supplier<DirectoryIndex> directory;
     private final Function<UserKey, UserState> currentState;
     private final StateStore store;
     private final AsteriskEchoes echoes;
-    private final PresenceSink sink;
     private final Clock clock;
+    /** Guards {@link #owed} and {@link #persistNeeded}: the fan-out, the AMI supervisor and the route thread meet here. */
     private final Object lock = new Object();
-    private final Map<String, PresenceWrite> desired = new ConcurrentHashMap<>();
-    private final Deque<String> queue = new ArrayDeque<>();
+    private final AsteriskOwedWrites owed = new AsteriskOwedWrites();
+    private boolean persistNeeded;
     private final Map<String, PresenceWrite> persistedPending = new ConcurrentHashMap<>();
     private final Map<String, AsteriskObservation> written = new ConcurrentHashMap<>();
-    /** The write being sent now (at most one: one writer thread), with the echo it expects. */
+    /** The writes being sent now, with the echo each expects. */
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
-    private boolean ready;
-    private boolean persistNeeded;
-    private volatile boolean running;
-    private Thread worker;
 
     public AsteriskWriter(AsteriskWriteResolver planner, Supplier<DirectoryIndex> directory,
-                          Function<UserKey, UserState> currentState, StateStore store, AsteriskEchoes echoes,
-                          PresenceSink sink, Clock clock) {
+                          Function<UserKey, UserState> currentState, StateStore store, AsteriskEchoes echoes, Clock clock) {
         this.planner = planner;
         this.directory = directory;
         this.currentState = currentState;
         this.store = store;
         this.echoes = echoes;
-        this.sink = sink;
         this.clock = clock;
         for (Observation stored : store.loadObservations(AsteriskObservation.KIND_WRITTEN).values()) {
             Optional.ofNullable(AsteriskObservation.fromStored(stored)).ifPresent(w -> written.put(w.presentity(), w));
@@ -113,18 +110,95 @@ public final class AsteriskWriter implements OutgoingState {
         }
     }
 
-    /** The link is being (re)established: nothing is written until {@link #resume()}. */
+    /** The link is being (re)established: nothing is due until {@link #resume()}. */
     public void pause() {
         synchronized (lock) {
-            ready = false;
+            owed.pause();
         }
     }
 
     /** The reconnect's snapshot has been taken into account: writing may start (again). */
     public void resume() {
         synchronized (lock) {
-            ready = true;
-            lock.notifyAll();
+            owed.resume();
+        }
+    }
+
+    /**
+     * The route {@code asterisk-writer}: the Setvars owed now, each with its echo registered (the report of a write
+     * may arrive before its answer). While writing is paused, keeps the owed values in the store instead.
+     */
+    public List<PresenceWrite> dueWrites() {
+        boolean persist;
+        List<PresenceWrite> due;
+        synchronized (lock) {
+            persist = persistNeeded;
+            persistNeeded = false;
+            due = owed.due(BATCH);
+        }
+        if (persist) {
+            persistPending();
+        }
+        List<PresenceWrite> send = new ArrayList<>(due.size());
+        for (PresenceWrite write : due) {
+            AsteriskPresence echo;
+            try {
+                echo = PresenceValueEncoder.encode(write.presentity(), write.state(), write.subtype(), write.message())
+                        .expectedEcho();
+            } catch (InvalidPresenceException e) {
+                LOG.error("Asterisk write for {} skipped: {}", write.user(), e.getMessage());
+                settle(write, AsteriskWriteOutcome.Result.FAILED);
+                continue;
+            }
+            echoes.expect(echo);
+            inFlight.put(write.presentity(), new InFlight(write, echo));
+            send.add(write);
+        }
+        return send;
+    }
+
+    /** The route {@code asterisk-writer}: Asterisk's answer to one write handed out by {@link #dueWrites()}. */
+    public void onOutcome(AsteriskWriteOutcome outcome) {
+        PresenceWrite write = outcome.write();
+        String presentity = write.presentity();
+        InFlight sending = inFlight.get(presentity);
+        try {
+            switch (outcome.result()) {
+                case WRITTEN -> {
+                    AsteriskObservation sent = AsteriskObservation.of(sending.echo(), clock.instant());
+                    written.put(presentity, sent);
+                    store.saveObservation(sent.toStored(AsteriskObservation.KIND_WRITTEN));
+                    LOG.debug("Asterisk write {}", write);
+                }
+                case NOT_CONNECTED -> {
+                    echoes.cancel(sending.echo());
+                    LOG.info("Asterisk write to {} postponed until AMI is back: {}", presentity, outcome.detail());
+                }
+                case FAILED -> {
+                    echoes.cancel(sending.echo());
+                    LOG.error("Asterisk write to {} failed and is dropped: {}", presentity, outcome.detail());
+                }
+            }
+            settle(write, outcome.result());
+        } catch (RuntimeException e) {
+            LOG.error("Asterisk write to {} could not be booked", presentity, e);
+        } finally {
+            // after the owed value is settled: hasPending reads in the opposite order
+            inFlight.remove(presentity);
+        }
+    }
+
+    private void settle(PresenceWrite write, AsteriskWriteOutcome.Result result) {
+        boolean settled;
+        synchronized (lock) {
+            settled = owed.answered(write, result);
+            if (result == AsteriskWriteOutcome.Result.NOT_CONNECTED) {
+                persistNeeded = true;
+            }
+        }
+        if (settled && persistedPending.remove(write.presentity()) != null) {
+            store.saveObservation(new Observation(AsteriskObservation.KIND_PENDING, write.presentity(),
+                    AsteriskObservationCodec.NO_VALUE, clock.instant()));
         }
     }
 
@@ -133,13 +207,16 @@ public final class AsteriskWriter implements OutgoingState {
 
     @Override
     public boolean hasPending(String presentity) {
-        // the write being sent first, the desired one second: the writer forgets them in the opposite order
+        // the write being sent first, the owed one second: the writer forgets them in the opposite order
         InFlight sending = inFlight.get(presentity);
-        PresenceWrite pending = desired.get(presentity);
+        PresenceWrite pending;
+        synchronized (lock) {
+            pending = owed.owed(presentity).orElse(null);
+        }
         if (pending == null) {
             return false;
         }
-        // Asterisk already reported the write being sent, so it is applied there and only this thread's bookkeeping
+        // Asterisk already reported the write being sent, so it is applied there and only the writer's bookkeeping
         // is left: a phone report after its echo is newer than the hub's change and must be able to decide
         return sending == null || sending.write() != pending || !echoes.wasReported(sending.echo());
     }
@@ -164,173 +241,30 @@ public final class AsteriskWriter implements OutgoingState {
                         .orElse(true));
     }
 
-    /** Writes queued or kept, not yet answered by Asterisk (for tests and metrics). */
+    /** Writes owed and not yet answered by Asterisk (for health, metrics and tests that await a quiet writer). */
     public int pendingCount() {
-        return desired.size();
+        synchronized (lock) {
+            return owed.size();
+        }
     }
 
     private void enqueue(PresenceWrite write) {
         synchronized (lock) {
-            if (desired.put(write.presentity(), write) == null) {
-                queue.addLast(write.presentity());
-            }
-            if (!ready) {
+            owed.owe(write);
+            if (!owed.ready()) {
                 persistNeeded = true;
             }
-            lock.notifyAll();
         }
     }
 
-    public void start() {
-        synchronized (lock) {
-            if (running) {
-                return;
-            }
-            running = true;
-            worker = new Thread(this::run, "asterisk-writer");
-            worker.setDaemon(true);
-            worker.start();
-        }
-    }
-
-    public void stop() {
-        Thread thread;
-        synchronized (lock) {
-            running = false;
-            lock.notifyAll();
-            thread = worker;
-            worker = null;
-        }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void run() {
-        while (running) {
-            String presentity;
-            boolean persist;
-            synchronized (lock) {
-                while (running && !(ready && !queue.isEmpty()) && !persistNeeded) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (!running) {
-                    return;
-                }
-                persist = persistNeeded;
-                persistNeeded = false;
-                presentity = persist ? null : queue.pollFirst();
-            }
-            try {
-                if (persist) {
-                    persistPending();
-                } else if (presentity != null) {
-                    writeLatest(presentity);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Asterisk writer failed on {}", presentity, e);
-            }
-        }
-    }
-
-    /** Writes everything queued on the calling thread while writing is allowed (tests without the worker). */
-    int writeNow() {
-        int handled = 0;
-        while (true) {
-            String presentity;
-            boolean persist;
-            synchronized (lock) {
-                persist = persistNeeded;
-                persistNeeded = false;
-                presentity = persist || !ready ? null : queue.pollFirst();
-            }
-            if (persist) {
-                persistPending();
-            } else if (presentity == null) {
-                return handled;
-            } else {
-                writeLatest(presentity);
-                handled++;
-            }
-        }
-    }
-
-    private void writeLatest(String presentity) {
-        PresenceWrite write = desired.get(presentity);
-        if (write == null) {
-            return;
-        }
-        EncodedPresence encoded;
-        try {
-            encoded = PresenceValueEncoder.encode(write.presentity(), write.state(), write.subtype(), write.message());
-        } catch (InvalidPresenceException e) {
-            LOG.error("Asterisk write for {} skipped: {}", write.user(), e.getMessage());
-            done(write);
-            return;
-        }
-        AsteriskPresence echo = encoded.expectedEcho();
-        echoes.expect(echo);
-        inFlight.put(presentity, new InFlight(write, echo));
-        try {
-            sink.write(write);
-        } catch (AmiNotConnectedException e) {
-            inFlight.remove(presentity);
-            echoes.cancel(echo);
-            synchronized (lock) {
-                ready = false;
-                persistNeeded = true;
-                queue.addFirst(presentity);
-            }
-            LOG.info("Asterisk write to {} postponed until AMI is back: {}", presentity, e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            inFlight.remove(presentity);
-            echoes.cancel(echo);
-            LOG.error("Asterisk write to {} failed and is dropped: {}", presentity, e.getMessage());
-            done(write);
-            return;
-        }
-        try {
-            AsteriskObservation sent = AsteriskObservation.of(echo, clock.instant());
-            written.put(presentity, sent);
-            store.saveObservation(sent.toStored(AsteriskObservation.KIND_WRITTEN));
-            LOG.debug("Asterisk write {} = {}", encoded.variable(), encoded.value());
-            done(write);
-        } finally {
-            inFlight.remove(presentity);
-        }
-    }
-
-    /** Removes a handled write unless a newer one replaced it meanwhile (then that one is queued again). */
-    private void done(PresenceWrite write) {
-        String presentity = write.presentity();
-        synchronized (lock) {
-            if (!desired.remove(presentity, write)) {
-                if (desired.containsKey(presentity) && !queue.contains(presentity)) {
-                    queue.addLast(presentity);
-                }
-                return;
-            }
-        }
-        if (persistedPending.remove(presentity) != null) {
-            store.saveObservation(new Observation(AsteriskObservation.KIND_PENDING, presentity,
-                    AsteriskObservationCodec.NO_VALUE, clock.instant()));
-        }
-    }
-
-    /** Keeps every desired value in the store, so a restart while AMI is down loses none. */
+    /** Keeps every owed value in the store, so a restart while AMI is down loses none. */
     private void persistPending() {
         Instant now = clock.instant();
-        for (PresenceWrite write : desired.values()) {
+        List<PresenceWrite> all;
+        synchronized (lock) {
+            all = List.copyOf(owed.owed());
+        }
+        for (PresenceWrite write : all) {
             if (!write.equals(persistedPending.get(write.presentity()))) {
                 store.saveObservation(new AsteriskObservation(write.presentity(), write.state(), write.subtype(),
                         write.message(), now).toStored(AsteriskObservation.KIND_PENDING));

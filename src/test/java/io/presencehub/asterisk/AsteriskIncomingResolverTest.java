@@ -31,7 +31,7 @@ class AsteriskIncomingResolverTest {
             String[] kv = mapping.split("=");
             values.put("hub.asterisk.incoming-map." + kv[0], kv[1]);
         }
-        AsteriskSyncSettings settings = AsteriskSyncSettings.from(key -> Optional.ofNullable(values.get(key)));
+        AsteriskSettings settings = AsteriskTestSettings.with(values);
         Map<String, AsteriskObservation> observations = new HashMap<>();
         put(observations, A1, first);
         put(observations, A2, second);

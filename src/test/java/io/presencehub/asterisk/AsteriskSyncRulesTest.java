@@ -110,7 +110,7 @@ class AsteriskSyncRulesTest {
             sync.whileWriting = () -> { };
             sync.asterisk.put(A1, new AsteriskPresence(A1, "available", "", ""));
             sync.inbox.offer(sync.asterisk.get(A1));
-            sync.inbox.drainNow();
+            sync.drain();
         };
         sync.hubSets(ALICE, "Lunch", "in the lab");
         assertThat(sync.asterisk.get(A1).state()).isEqualTo("available");
@@ -136,7 +136,7 @@ class AsteriskSyncRulesTest {
             sync.inbox.offer(new AsteriskPresence(A1, i % 2 == 0 ? "away" : "dnd", "", "flood " + i));
         }
         sync.settle();
-        assertThat(sync.inbox.delivered()).isEqualTo(1);
+        assertThat(sync.delivered).isEqualTo(1);
         assertThat(sync.hubStatus(ALICE)).isEqualTo("Lunch");
         assertThat(sync.hub(ALICE).note()).isEqualTo("flood 500");
     }
@@ -228,8 +228,7 @@ class AsteriskSyncRulesTest {
 
     @Test
     void syncDisabledNeitherDecidesNorWrites() {
-        SyncHarness sync = new SyncHarness(AsteriskSyncSettings.from(key -> key.equals("hub.asterisk.sync-enabled")
-                ? java.util.Optional.of("false") : java.util.Optional.empty())).connect();
+        SyncHarness sync = new SyncHarness(AsteriskTestSettings.with(Map.of("hub.asterisk.sync-enabled", "false"))).connect();
         sync.phone(A1, "dnd", "", "");
         sync.hubSets(ALICE, "Lunch", "");
         assertThat(sync.hubStatus(ALICE)).isEqualTo("Lunch");

@@ -30,7 +30,7 @@ class AsteriskWriteResolverTest {
             String[] kv = mapping.split("=");
             values.put("hub.asterisk.outgoing-map." + kv[0], kv[1]);
         }
-        AsteriskSyncSettings settings = AsteriskSyncSettings.from(key -> Optional.ofNullable(values.get(key)));
+        AsteriskSettings settings = AsteriskTestSettings.with(values);
         var tenant = INDEX.tenantOf(ALICE).orElseThrow();
         StatusDef from = tenant.statusNamed(fromStatus).orElseThrow();
         StatusDef to = tenant.statusNamed(toStatus).orElseThrow();

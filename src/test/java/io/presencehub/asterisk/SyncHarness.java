@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The Asterisk sync rules wired as in the hub (applier → writer; inbox → incoming), without Camel
- * and threads: every step runs on the test thread when {@link #settle()} is called. A tiny
+ * and threads: what the routes asterisk-presence-in and asterisk-writer do runs on the test thread when
+ * {@link #settle()} is called. A tiny
  * in-memory "Asterisk" stores writes and reports each one back, as the real one does.
  */
 final class SyncHarness {
@@ -62,12 +63,14 @@ final class SyncHarness {
     final List<StateChange> changes = new ArrayList<>();
     final List<PresenceWrite> sent = new ArrayList<>();
     final Map<String, AsteriskPresence> asterisk = new LinkedHashMap<>();
-    final AsteriskSyncSettings settings;
+    final AsteriskSettings settings;
     final PresenceApplier applier;
     final AsteriskWriter writer;
     final AsteriskReader incoming;
     final AsteriskInbox inbox;
     boolean amiUp = true;
+    /** Live reports the inbox handed over (coalesced ones never are). */
+    int delivered;
     /** While true, Asterisk's reports of the hub's writes wait in {@link #heldEchoes} instead of arriving. */
     boolean holdEchoes;
     final List<AsteriskPresence> heldEchoes = new ArrayList<>();
@@ -77,23 +80,21 @@ final class SyncHarness {
      */
     Runnable whileWriting = () -> { };
 
-    SyncHarness(AsteriskSyncSettings settings) {
+    SyncHarness(AsteriskSettings settings) {
         this(settings, new MemoryStateStore(), Map.of());
     }
 
     /** A hub (re)started on an existing store, with Asterisk already holding some values. */
-    SyncHarness(AsteriskSyncSettings settings, MemoryStateStore store, Map<String, AsteriskPresence> asteriskHolds) {
+    SyncHarness(AsteriskSettings settings, MemoryStateStore store, Map<String, AsteriskPresence> asteriskHolds) {
         this.settings = settings;
         this.store = store;
         this.index = new DirectoryIndex(new DirectoryParser().parse(DIRECTORY));
         asterisk.putAll(asteriskHolds);
-        PresenceApplier[] applierRef = new PresenceApplier[1];
-        AsteriskWriter[] writerRef = new AsteriskWriter[1];
         applier = new PresenceApplier(store, () -> index, new ChangePublisher() {
             @Override
             public void stateChanged(StateChange change) {
                 changes.add(change);
-                writerRef[0].stateChanged(change);
+                writer.stateChanged(change);
             }
 
             @Override
@@ -104,24 +105,16 @@ final class SyncHarness {
             public void extensionReassigned(ExtensionReassignment reassignment) {
             }
         }, clock);
-        applierRef[0] = applier;
         writer = new AsteriskWriter(new AsteriskWriteResolver(settings), () -> index, applier::current, store, echoes,
-                this::asteriskWrite, clock);
-        writerRef[0] = writer;
+                clock);
         incoming = new AsteriskReader(settings, () -> index, applier, store, writer);
-        inbox = new AsteriskInbox(echoes, clock, incoming::presenceChanged, snapshot -> {
-            incoming.snapshot(snapshot);
-            writer.resume();
-        }, writer::hasPending);
+        inbox = new AsteriskInbox(echoes, clock, writer::hasPending);
         inbox.onIdle(incoming::flushObservations);
     }
 
-    static AsteriskSyncSettings settings(String incoming, String outgoing) {
-        return AsteriskSyncSettings.from(key -> switch (key) {
-            case "hub.asterisk.incoming-method" -> java.util.Optional.of(incoming);
-            case "hub.asterisk.outgoing-method" -> java.util.Optional.of(outgoing);
-            default -> java.util.Optional.empty();
-        });
+    static AsteriskSettings settings(String incoming, String outgoing) {
+        return AsteriskTestSettings.with(Map.of("hub.asterisk.incoming-method", incoming,
+                "hub.asterisk.outgoing-method", outgoing));
     }
 
     /** The connection's first login: Asterisk lists what it holds. */
@@ -157,15 +150,45 @@ final class SyncHarness {
 
     /** Runs inbox, incoming and writer until nothing is left to do. */
     SyncHarness settle() {
-        while (inbox.drainNow() + writer.writeNow() > 0) {
+        while (drain() + writeDue() > 0) {
             // echoes of writes go through the inbox again
         }
         return this;
     }
 
-    private void asteriskWrite(PresenceWrite write) {
+    /** What the route asterisk-presence-in does with everything the inbox hands over now. */
+    int drain() {
+        int handled = 0;
+        try {
+            while (inbox.handOver(this::deliver, Duration.ZERO)) {
+                handled++;
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return handled;
+    }
+
+    private void deliver(AsteriskInbox.Report report) {
+        if (report instanceof AsteriskInbox.Snapshot snapshot) {
+            incoming.snapshot(snapshot);
+            writer.resume();
+        } else if (report instanceof AsteriskInbox.Item item) {
+            delivered++;
+            incoming.presenceChanged(item);
+        }
+    }
+
+    /** What the route asterisk-writer does on each timer tick: the writes owed now, sent, answers booked. */
+    private int writeDue() {
+        List<PresenceWrite> due = writer.dueWrites();
+        due.forEach(write -> writer.onOutcome(asteriskWrite(write)));
+        return due.size();
+    }
+
+    private AsteriskWriteOutcome asteriskWrite(PresenceWrite write) {
         if (!amiUp) {
-            throw new AmiNotConnectedException("AMI is down (test)");
+            return new AsteriskWriteOutcome(write, AsteriskWriteOutcome.Result.NOT_CONNECTED, "AMI is down (test)");
         }
         sent.add(write);
         AsteriskPresence stored = PresenceValueEncoder.encode(write.presentity(), write.state(), write.subtype(),
@@ -177,6 +200,7 @@ final class SyncHarness {
             inbox.offer(stored);
         }
         whileWriting.run();
+        return AsteriskWriteOutcome.written(write);
     }
 
     /** Delivers the oldest held echo and lets the hub react to it. */
@@ -187,7 +211,7 @@ final class SyncHarness {
 
     /** Writes queued by the hub are sent, but the inbox is not drained (echoes held or not). */
     SyncHarness writeOnly() {
-        writer.writeNow();
+        writeDue();
         return this;
     }
 

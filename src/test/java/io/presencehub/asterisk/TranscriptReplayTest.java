@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -118,10 +119,11 @@ class TranscriptReplayTest {
 
     private void start() throws Exception {
         asterisk = new FakeAsterisk().start();
-        connection = new AmiConnection(new AmiSettings("127.0.0.1", asterisk.port(), "hub", "hubsecret",
-                Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofMillis(500),
-                Duration.ofSeconds(1)), changes::add, snapshot -> { });
-        connection.start();
+        connection = new AmiConnection(AsteriskTestSettings.with(Map.of("hub.asterisk.port",
+                Integer.toString(asterisk.port()), "hub.asterisk.username", "hub", "hub.asterisk.ping-interval", "5s",
+                "hub.asterisk.read-timeout", "20s", "hub.asterisk.reconnect-min", "100ms",
+                "hub.asterisk.reconnect-max", "500ms", "hub.asterisk.auth-retry", "1s")), changes::add, snapshot -> { });
+        connection.start(AsteriskTestSettings.supervisor());
         await().until(connection::isConnected);
     }
 }

@@ -4,22 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.presencehub.model.StatusType;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Parsing of the hub.asterisk.* sync settings: defaults, mappings, and errors that name the bad key. */
-class AsteriskSyncSettingsTest {
+/** Parsing of the hub.asterisk.* settings: packaged defaults, mappings, durations, and errors that name the bad key. */
+class AsteriskSettingsTest {
 
-    private static AsteriskSyncSettings parse(Map<String, String> values) {
-        return AsteriskSyncSettings.from(key -> Optional.ofNullable(values.get(key)));
+    private static AsteriskSettings parse(Map<String, String> values) {
+        return AsteriskTestSettings.with(values);
     }
 
     @Test
-    void defaultsAreSyncOnDefaultExtensionBothWaysIdentityMappingAndNotSetUnmapped() {
-        AsteriskSyncSettings settings = AsteriskSyncSettings.defaults();
+    void packagedDefaultsAreSyncOnDefaultExtensionBothWaysIdentityMappingAndNotSetUnmapped() {
+        AsteriskSettings settings = parse(Map.of());
+        assertThat(settings.address()).isEqualTo("127.0.0.1:5038");
+        assertThat(settings.username()).isEqualTo("presence-hub");
+        assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(settings.reconnectMin()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.reconnectMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.authRetry()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.syncEnabled()).isTrue();
         assertThat(settings.incoming()).isEqualTo(IncomingMethod.DEFAULT_EXTENSION);
         assertThat(settings.outgoing()).isEqualTo(OutgoingMethod.DEFAULT_EXTENSION);
@@ -34,7 +41,7 @@ class AsteriskSyncSettingsTest {
 
     @Test
     void mappingsCanBeChangedOrSwitchedOffWithNone() {
-        AsteriskSyncSettings settings = parse(Map.of(
+        AsteriskSettings settings = parse(Map.of(
                 "hub.asterisk.outgoing-map.unavailable", "dnd",
                 "hub.asterisk.outgoing-map.chat", "none",
                 "hub.asterisk.incoming-map.xa", "away",
@@ -50,20 +57,31 @@ class AsteriskSyncSettingsTest {
 
     @Test
     void anEmptyMappingValueSwitchesTheMappingOffLikeNone() {
-        AsteriskSyncSettings settings = parse(Map.of(
+        AsteriskSettings settings = parse(Map.of(
                 "hub.asterisk.outgoing-map.away", "",
-                "hub.asterisk.incoming-map.dnd", "  ",
-                "hub.asterisk.incoming-method", ""));
+                "hub.asterisk.incoming-map.dnd", "  "));
         assertThat(settings.mapper().toAsterisk(StatusType.AWAY)).isEmpty();
         assertThat(settings.mapper().toHub("dnd")).isEmpty();
         assertThat(settings.mapper().toAsterisk(StatusType.DND)).contains("dnd");
-        assertThat(settings.incoming()).as("other empty settings still take their default")
-                .isEqualTo(IncomingMethod.DEFAULT_EXTENSION);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2000, 2000", "500ms, 500", "10s, 10000", "PT4H, 14400000", "1m30s, 90000"})
+    void durationsTakeEveryFormTheHubAccepts(String value, long millis) {
+        AsteriskSettings settings = parse(Map.of("hub.asterisk.reconnect-min", value,
+                "hub.asterisk.reconnect-max", "PT5H", "hub.asterisk.read-timeout", value, "hub.asterisk.ping-interval", "1ms"));
+        assertThat(settings.reconnectMin()).isEqualTo(Duration.ofMillis(millis));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @Test
+    void theSecretIsNeverShown() {
+        assertThat(parse(Map.of("hub.asterisk.secret", "s3cr3t")).toString()).doesNotContain("s3cr3t").contains("****");
     }
 
     @Test
     void priorityIsACommaListHighestFirstAndUnlistedTypesRankLast() {
-        AsteriskSyncSettings settings = parse(Map.of("hub.asterisk.status-type-priority", " available ,dnd"));
+        AsteriskSettings settings = parse(Map.of("hub.asterisk.status-type-priority", " available ,dnd"));
         assertThat(settings.priority()).containsExactly(StatusType.AVAILABLE, StatusType.DND);
         assertThat(settings.rank(StatusType.AVAILABLE)).isLessThan(settings.rank(StatusType.DND));
         assertThat(settings.rank(StatusType.AWAY)).isEqualTo(settings.rank(StatusType.XA)).isEqualTo(2);
@@ -91,6 +109,9 @@ class AsteriskSyncSettingsTest {
         "hub.asterisk.status-type-priority|dnd,away,dnd|lists 'dnd' twice",
         "hub.asterisk.outgoing-map.dnd|busy|must be an Asterisk presence state",
         "hub.asterisk.incoming-map.away|lunch|must be a hub status type",
+        "hub.asterisk.incoming-method|''|must be one of default-extension, latest, priority",
+        "hub.asterisk.read-timeout|5000|must be longer than hub.asterisk.ping-interval",
+        "hub.asterisk.reconnect-min|1 minute|must be a duration",
     })
     void badValuesAreRejectedNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> parse(Map.of(key, value)))

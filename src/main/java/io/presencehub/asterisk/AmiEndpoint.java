@@ -1,0 +1,51 @@
+package io.presencehub.asterisk;
+
+import java.util.Locale;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** {@code ami:presence} (consumer only) or {@code ami:setvar} (producer only), both on the one shared link. */
+public final class AmiEndpoint extends DefaultEndpoint {
+
+    /** What an endpoint does. */
+    enum Kind {
+        PRESENCE, SETVAR;
+
+        static Kind parse(String remaining) {
+            try {
+                return valueOf(remaining.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ami:" + remaining + " is not an AMI endpoint: use ami:presence or ami:setvar", e);
+            }
+        }
+    }
+
+    private final Kind kind;
+    private final AsteriskLink link;
+
+    AmiEndpoint(String uri, AmiComponent component, Kind kind, AsteriskLink link) {
+        super(uri, component);
+        this.kind = kind;
+        this.link = link;
+    }
+
+    @Override
+    public Producer createProducer() {
+        if (kind != Kind.SETVAR) {
+            throw new IllegalArgumentException(getEndpointUri() + " only receives; send with ami:setvar");
+        }
+        return new AmiProducer(this, link);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (kind != Kind.PRESENCE) {
+            throw new IllegalArgumentException(getEndpointUri() + " only sends; receive with ami:presence");
+        }
+        AmiConsumer consumer = new AmiConsumer(this, processor, link);
+        configureConsumer(consumer);
+        return consumer;
+    }
+}
