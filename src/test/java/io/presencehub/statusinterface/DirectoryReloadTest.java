@@ -1,15 +1,15 @@
 package io.presencehub.statusinterface;
 
-import static org.awaitility.Awaitility.await;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.model.StatusType;
-import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
+import static io.presencehub.testing.TestDirectories.smallWith;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.Level;
@@ -33,7 +33,7 @@ class DirectoryReloadTest {
 
     @BeforeEach
     void startHub() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).start();
+        hub = TestHub.in(folder).start();
         first = hub.client();
         second = hub.client();
     }
@@ -46,7 +46,7 @@ class DirectoryReloadTest {
     }
 
     private DirectoryService directory() {
-        return hub.context().getRegistry().lookupByNameAndType("directoryService", DirectoryService.class);
+        return hub.directoryService();
     }
 
     /** Both clients receive exactly these lines next. */
@@ -57,12 +57,6 @@ class DirectoryReloadTest {
 
     /** The start of a list item in a tenant of SMALL (statuses, extensions, users). */
     private static final String ITEM = "          - ";
-
-    /** SMALL with one text replaced; fails if the text is not there (so each edit really edits). */
-    private static String smallWith(String text, String replacement) {
-        assertThat(TestDirectories.SMALL).contains(text);
-        return TestDirectories.SMALL.replace(text, replacement);
-    }
 
     private static final String EVERYTHING_CHANGED = """
             locations:
@@ -229,8 +223,9 @@ class DirectoryReloadTest {
     void aBrokenFileIsIgnoredAndTheNextValidEditApplies() {
         try (LogCapture log = LogCapture.start()) {
             hub.writeDirectory("locations: [ {name: HQ");
-            // once this returns the hub has looked at the file (the reload route or this call, one at a time); an
-            // event of that look would be queued before the reply that follows, so the reply must come next
+            // once this returns the reload route has looked at the file; an event of that look would be queued
+            // before the reply that follows, so the reply must come next
+            hub.awaitFreshRun("directory-reload");
             assertThat(directory().reloadIfChanged()).as("invalid YAML is not loaded").isFalse();
             assertThat(first.ask("get_extension_status@#HQ@#Sales@#1001")).as("no event for invalid YAML")
                     .isEqualTo("ExtensionStatus@#Available");
@@ -244,6 +239,7 @@ class DirectoryReloadTest {
         String duplicateStatus = smallWith("{name: Lunch, type: away}", "{name: Away, type: xa}");
         try (LogCapture log = LogCapture.start()) {
             hub.writeDirectory(duplicateStatus);
+            hub.awaitFreshRun("directory-reload");
             assertThat(directory().reloadIfChanged()).as("a file that fails validation is not loaded").isFalse();
             assertThat(log.atLeast(Level.WARN)).as("one line naming where and what").singleElement()
                     .satisfies(line -> assertThat(line.message()).contains("statuses[2]: status 'Away' is defined twice"));
@@ -261,10 +257,10 @@ class DirectoryReloadTest {
     void aStatusThatGetsAnotherTypeTakesItsUsersAlongWithoutAStatusEvent() {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
-            hub.writeDirectory(TestDirectories.SMALL.replace("{name: Lunch, type: away}", "{name: Lunch, type: dnd}"));
-            UserKey bob = new UserKey("hq", "sales", "bob");
-            await().until(() -> hub.applier().current(bob).statusType() == StatusType.DND);
-            assertThat(hub.applier().current(bob).statusId()).isEqualTo("Lunch");
+            hub.writeDirectory(smallWith("{name: Lunch, type: away}", "{name: Lunch, type: dnd}"));
+            hub.awaitFreshRun("directory-reload");
+            assertThat(hub.state(TestDirectories.BOB)).extracting(UserState::statusId, UserState::statusType)
+                    .containsExactly("Lunch", StatusType.DND);
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
         }
     }

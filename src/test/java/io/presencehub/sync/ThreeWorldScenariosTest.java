@@ -1,15 +1,19 @@
 package io.presencehub.sync;
 
-import static io.presencehub.sync.ThreeWorldHub.ALICE_ID;
-import static io.presencehub.sync.ThreeWorldHub.PHONE;
-import static io.presencehub.sync.ThreeWorldHub.await;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_PHONE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
+import static io.presencehub.testing.TestDirectories.BOBS_PHONE;
+import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.presencehub.asterisk.FakeAsterisk;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestHub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -26,127 +30,145 @@ class ThreeWorldScenariosTest {
 
     private static final String STATUS_EVENT = "ExtensionStatusUpdatedEvent@#HQ@#Sales@#";
 
+    private int bobsPhoneChanges;
+
     @TempDir
     Path folder;
-    ThreeWorldHub world;
+    FakeAsterisk asterisk;
     FakeGraph graph;
+    TestHub hub;
 
+    /**
+     * One hub with both syncs on: alice ({@code TestDirectories.SMALL}: 1001 default and 1002, alice@example.com) is in
+     * all three worlds, her Teams client Available; Graph polled every 100 ms. Returns once AMI is up and Graph was read.
+     */
     @BeforeEach
-    void start() {
-        world = ThreeWorldHub.start(folder);
-        graph = world.graph;
+    void start() throws Exception {
+        asterisk = new FakeAsterisk().start();
+        graph = FakeGraph.start();
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+        hub = TestHub.in(folder).withAsterisk(asterisk).withTeams(graph)
+                .with("hub.teams.poll-interval", "100ms")
+                .start();
+        await().until(() -> hub.asteriskConnected() && hub.teamsPoller().observation(ALICE).isPresent());
     }
 
     @AfterEach
     void stop() {
-        if (world != null) {
-            world.close();
+        try {
+            if (hub != null) {
+                hub.close();
+            }
+        } finally {
+            graph.close();
+            asterisk.close();
         }
     }
 
     @Test
     void phoneDndReachesStatusClientsAndTeamsAsBusyInACallAndTheNextPollsChangeNothing() {
-        try (LineClient client = world.client()) {
-            world.asterisk.setPresence(PHONE, "dnd", "", "");
+        try (LineClient client = hub.client()) {
+            asterisk.setPresence(ALICE_PHONE, "dnd", "", "");
 
             assertThat(client.readLines(2)).containsExactly(events("Do Not Disturb"));
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
-            assertThat(graph.appSession(ALICE_ID).get().pair()).isEqualTo("Busy/InACall");
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Busy/InACall");
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
+            assertThat(graph.appSession(ALICE_TEAMS_ID).get().pair()).isEqualTo("Busy/InACall");
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Busy/InACall");
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).hasSize(1);
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).get(0).json().get("sessionId").asText())
                     .isEqualTo(FakeGraph.CLIENT_ID);
 
-            world.awaitPolls(3);
+            hub.awaitTeamsPolls(3);
             assertThat(client.staysSilent(300)).isTrue();
             assertNothingElseComes(client);
-            assertThat(world.alice().origin()).isEqualTo(Origin.ASTERISK);
-            await().until(world::writersIdle);
-            assertThat(world.setvars()).as("nothing written back to the phone").isZero();
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.ASTERISK);
+            await().until(this::writersIdle);
+            assertThat(setvars()).as("nothing written back to the phone").isZero();
             assertThat(graph.writeCalls()).as("no Graph write after the first").hasSize(1);
         }
     }
 
     @Test
     void teamsMeetingMakesHubAndPhoneDndWithoutAnAppSessionAndItsEndMakesEverythingAvailable() {
-        try (LineClient client = world.client()) {
-            graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+        try (LineClient client = hub.client()) {
+            graph.setClientSession(ALICE_TEAMS_ID, "Busy", "InAMeeting");
 
             assertThat(client.readLines(2)).containsExactly(events("Do Not Disturb"));
-            assertThat(world.alice().origin()).isEqualTo(Origin.TEAMS);
-            await().until(() -> world.asterisk.lastSetvarValue(PHONE).isPresent());
-            assertThat(world.asterisk.lastSetvarValue(PHONE)).contains("dnd," + b64("Do Not Disturb") + ",,e");
-            await().until(() -> world.asterisk.presence(PHONE).map(p -> p.state().equals("dnd")).orElse(false));
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.TEAMS);
+            await().until(() -> asterisk.lastSetvarValue(ALICE_PHONE).isPresent());
+            assertThat(asterisk.lastSetvarValue(ALICE_PHONE)).contains("dnd," + b64("Do Not Disturb") + ",,e");
+            await().until(() -> asterisk.presence(ALICE_PHONE).map(p -> p.state().equals("dnd")).orElse(false));
 
-            graph.setClientSession(ALICE_ID, "Available", "Available");
+            graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
 
             assertThat(client.readLines(2)).containsExactly(events("Available"));
-            await().until(() -> world.asterisk.presence(PHONE).map(p -> p.state().equals("available"))
+            await().until(() -> asterisk.presence(ALICE_PHONE).map(p -> p.state().equals("available"))
                     .orElse(false));
-            assertThat(world.asterisk.lastSetvarValue(PHONE)).contains("available," + b64("Available") + ",,e");
-            world.awaitPolls(2);
+            assertThat(asterisk.lastSetvarValue(ALICE_PHONE)).contains("available," + b64("Available") + ",,e");
+            hub.awaitTeamsPolls(2);
             assertThat(client.staysSilent(300)).as("the phone's echoes are no changes").isTrue();
             assertNothingElseComes(client);
-            await().until(world::writersIdle);
-            assertThat(world.setvars()).isEqualTo(2);
-            assertThat(graph.appSession(ALICE_ID)).isEmpty();
+            await().until(this::writersIdle);
+            assertThat(setvars()).isEqualTo(2);
+            assertThat(graph.appSession(ALICE_TEAMS_ID)).isEmpty();
             assertThat(graph.writeCalls()).as("no app session, no status message").isEmpty();
         }
     }
 
     @Test
     void phoneAwayWhileTheTeamsClientIsAvailableSetsAwayInTeamsAndDoesNotFlipBack() {
-        try (LineClient client = world.client()) {
-            world.asterisk.setPresence(PHONE, "away", "Away", "");
+        try (LineClient client = hub.client()) {
+            asterisk.setPresence(ALICE_PHONE, "away", "Away", "");
 
             assertThat(client.readLines(2)).containsExactly(events("Away"));
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
-            assertThat(graph.appSession(ALICE_ID).get().pair()).isEqualTo("Away/Away");
-            assertThat(graph.presenceOf(ALICE_ID).pair()).as("sessions rank Available over Away")
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
+            assertThat(graph.appSession(ALICE_TEAMS_ID).get().pair()).isEqualTo("Away/Away");
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).as("sessions rank Available over Away")
                     .isEqualTo("Available/Available");
 
-            world.awaitPolls(3);
+            hub.awaitTeamsPolls(3);
             assertThat(client.staysSilent(300)).isTrue();
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Away");
-            assertThat(world.alice().statusType()).isEqualTo(StatusType.AWAY);
-            await().until(world::writersIdle);
-            assertThat(world.setvars()).as("no 'available' written to the phone").isZero();
-            assertThat(world.asterisk.presence(PHONE).orElseThrow().state()).isEqualTo("away");
+            assertThat(hub.state(ALICE).statusType()).isEqualTo(StatusType.AWAY);
+            await().until(this::writersIdle);
+            assertThat(setvars()).as("no 'available' written to the phone").isZero();
+            assertThat(asterisk.presence(ALICE_PHONE).orElseThrow().state()).isEqualTo("away");
             assertThat(graph.writeCalls()).hasSize(1);
         }
     }
 
     @Test
     void availablePickedInTeamsAfterPhoneDndMakesHubAndPhoneAvailableAndClearsTheSession() {
-        try (LineClient client = world.client()) {
-            world.asterisk.setPresence(PHONE, "dnd", "", "");
+        try (LineClient client = hub.client()) {
+            asterisk.setPresence(ALICE_PHONE, "dnd", "", "");
             assertThat(client.readLines(2)).containsExactly(events("Do Not Disturb"));
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
-            world.awaitPolls(2);
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
+            hub.awaitTeamsPolls(2);
 
-            graph.setPreferredPresence(ALICE_ID, "Available", "Available");
+            graph.setPreferredPresence(ALICE_TEAMS_ID, "Available", "Available");
 
             assertThat(client.readLines(2)).containsExactly(events("Available"));
-            assertThat(world.alice().origin()).isEqualTo(Origin.TEAMS);
-            await().until(() -> world.asterisk.presence(PHONE).map(p -> p.state().equals("available"))
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.TEAMS);
+            await().until(() -> asterisk.presence(ALICE_PHONE).map(p -> p.state().equals("available"))
                     .orElse(false));
-            assertThat(world.asterisk.lastSetvarValue(PHONE)).contains("available," + b64("Available") + ",,e");
-            await().until(() -> graph.appSession(ALICE_ID).isEmpty());
+            assertThat(asterisk.lastSetvarValue(ALICE_PHONE)).contains("available," + b64("Available") + ",,e");
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isEmpty());
             assertThat(graph.writeCalls(Endpoint.CLEAR_PRESENCE)).hasSize(1);
 
-            world.awaitPolls(3);
+            hub.awaitTeamsPolls(3);
             assertThat(client.staysSilent(300)).isTrue();
             assertNothingElseComes(client);
-            assertThat(world.alice().statusType()).isEqualTo(StatusType.AVAILABLE);
-            await().until(world::writersIdle);
-            assertThat(world.setvars()).isEqualTo(1);
+            assertThat(hub.state(ALICE).statusType()).isEqualTo(StatusType.AVAILABLE);
+            await().until(this::writersIdle);
+            assertThat(setvars()).isEqualTo(1);
             assertThat(graph.writeCalls()).hasSize(2);
         }
     }
 
     @Test
     void statusSetOverTcpReachesPhoneAndTeamsAndNeitherEchoCausesASecondEvent() {
-        try (LineClient setter = world.client(); LineClient listener = world.client()) {
+        try (LineClient setter = hub.client(); LineClient listener = hub.client()) {
             setter.set("set_extension_status@#HQ@#Sales@#1002@#Do Not Disturb");
             setter.set("set_extension_note@#HQ@#Sales@#1001@#Back at 2, \"maybe\"");
             assertThat(listener.readLines(4)).containsExactly(
@@ -155,21 +177,21 @@ class ThreeWorldScenariosTest {
                     "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1002@#Back at 2, \"maybe\"");
 
             String exact = "dnd," + b64("Do Not Disturb") + "," + b64("Back at 2, \"maybe\"") + ",e";
-            await().until(() -> world.asterisk.lastSetvarValue(PHONE).filter(exact::equals).isPresent()
-                    && world.asterisk.presence(PHONE).map(p -> p.message().equals("Back at 2, \"maybe\""))
+            await().until(() -> asterisk.lastSetvarValue(ALICE_PHONE).filter(exact::equals).isPresent()
+                    && asterisk.presence(ALICE_PHONE).map(p -> p.message().equals("Back at 2, \"maybe\""))
                     .orElse(false));
-            await().until(() -> graph.presenceOf(ALICE_ID).statusMessage().equals("Back at 2, \"maybe\""));
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Busy/InACall");
-            int setvars = world.setvars();
+            await().until(() -> graph.presenceOf(ALICE_TEAMS_ID).statusMessage().equals("Back at 2, \"maybe\""));
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Busy/InACall");
+            int setvars = setvars();
             int writes = graph.writeCalls().size();
 
-            world.awaitPolls(3);
+            hub.awaitTeamsPolls(3);
             assertThat(listener.staysSilent(300)).as("neither the AMI echo nor the next polls are changes").isTrue();
             assertNothingElseComes(listener);
-            assertThat(world.alice().origin()).isEqualTo(Origin.STATUS_INTERFACE);
-            await().until(world::writersIdle);
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
+            await().until(this::writersIdle);
             assertThat(setvars).isBetween(1, 2); // status and note may be coalesced into one write
-            assertThat(world.setvars()).isEqualTo(setvars);
+            assertThat(setvars()).isEqualTo(setvars);
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).hasSize(1);
             assertThat(graph.writeCalls()).hasSize(writes);
         }
@@ -180,8 +202,31 @@ class ThreeWorldScenariosTest {
      * event of a later phone change of bob is the client's next line.
      */
     private void assertNothingElseComes(LineClient client) {
-        String marker = world.changeBobsPhone();
+        String marker = changeBobsPhone();
         assertThat(client.readLine()).as("the next line is the marker's event").isEqualTo(marker);
+    }
+
+    /**
+     * Changes bob's phone (dnd, then away, alternately) and returns the status event it causes. As a marker: a client
+     * that had nothing else coming gets exactly this event next. The hub handles AMI reports in the order Asterisk
+     * sends them (so an event wrongly caused by an earlier report, e.g. an echo, comes first) and queues events for a
+     * client in the order they happen (so does one caused by a poll answer handled before). Bob has no e-mail and
+     * his change comes from Asterisk: it is written to neither Teams nor his phone.
+     */
+    private String changeBobsPhone() {
+        boolean dnd = bobsPhoneChanges++ % 2 == 0;
+        asterisk.setPresence(BOBS_PHONE, dnd ? "dnd" : "away", "", "");
+        return STATUS_EVENT + "1003@#" + (dnd ? "Do Not Disturb" : "Lunch");
+    }
+
+    /** Setvars received for alice's presentities (both extensions, whatever the outgoing method). */
+    private int setvars() {
+        return asterisk.setvarCount(ALICE_PHONE) + asterisk.setvarCount("CustomPresence:sales-1002");
+    }
+
+    /** Neither writer owes anything: every Setvar and Graph write decided on so far has been answered. */
+    private boolean writersIdle() {
+        return hub.teamsWriterIdle() && hub.asteriskWriterIdle();
     }
 
     private static String[] events(String status) {
