@@ -9,23 +9,16 @@ import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.asterisk.AsteriskPresence;
-import io.presencehub.asterisk.FakeAsterisk;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.UserState;
-import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.SessionPair;
 import io.presencehub.teams.TeamsSessionMapper;
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestHub;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with all three worlds agreeing, with at most one hub change and one Setvar per step and two Graph writes per step
  * (session and status message), and with nothing moving any more.
  */
-class ThreeWorldConvergenceTest {
+class ThreeWorldConvergenceTest extends BaseThreeWorldTest {
 
     private static final int STEPS = 24;
     /** state, subtype, message: what a phone may set (subtype names a tenant status, or none). */
@@ -51,40 +44,6 @@ class ThreeWorldConvergenceTest {
         {"DoNotDisturb", "DoNotDisturb"}, {"Away", "Away"}, {"BeRightBack", "BeRightBack"}};
 
     private boolean bobsPhoneDnd;
-
-    @TempDir
-    Path folder;
-    FakeAsterisk asterisk;
-    FakeGraph graph;
-    TestHub hub;
-
-    /**
-     * One hub with both syncs on: alice ({@code TestDirectories.SMALL}: 1001 default and 1002, alice@example.com) is in
-     * all three worlds, her Teams client Available; Graph polled every 100 ms. Returns once AMI is up and Graph was read.
-     */
-    @BeforeEach
-    void start() throws Exception {
-        asterisk = new FakeAsterisk().start();
-        graph = FakeGraph.start();
-        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
-        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
-        hub = TestHub.in(folder).withAsterisk(asterisk).withTeams(graph)
-                .with("hub.teams.poll-interval", "100ms")
-                .start();
-        await().until(() -> hub.asteriskConnected() && hub.teamsPoller().observation(ALICE).isPresent());
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (hub != null) {
-                hub.close();
-            }
-        } finally {
-            graph.close();
-            asterisk.close();
-        }
-    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13})
@@ -196,16 +155,6 @@ class ThreeWorldConvergenceTest {
         asterisk.setPresence(BOBS_PHONE, bobsPhoneDnd ? "dnd" : "away", "", "");
         StatusType expected = bobsPhoneDnd ? StatusType.DND : StatusType.AWAY;
         await().until(() -> hub.state(BOB).statusType() == expected);
-    }
-
-    /** Setvars received for alice's presentities (both extensions, whatever the outgoing method). */
-    private int setvars() {
-        return asterisk.setvarCount(ALICE_PHONE) + asterisk.setvarCount("CustomPresence:sales-1002");
-    }
-
-    /** Neither writer owes anything: every Setvar and Graph write decided on so far has been answered. */
-    private boolean writersIdle() {
-        return hub.teamsWriterIdle() && hub.asteriskWriterIdle();
     }
 
     private static String statusName(String reply) {

@@ -7,64 +7,24 @@ import static io.presencehub.testing.TestDirectories.BOBS_PHONE;
 import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.presencehub.asterisk.FakeAsterisk;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestHub;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The five scenarios of ARCHITECTURE section 4 with all three worlds live in one hub: the phone is the fake Asterisk
  * (presence changed as a DPMA phone does), Teams is the fake Graph, and a real status-interface client listens.
  */
-class ThreeWorldScenariosTest {
+class ThreeWorldScenariosTest extends BaseThreeWorldTest {
 
     private static final String STATUS_EVENT = "ExtensionStatusUpdatedEvent@#HQ@#Sales@#";
 
     private int bobsPhoneChanges;
-
-    @TempDir
-    Path folder;
-    FakeAsterisk asterisk;
-    FakeGraph graph;
-    TestHub hub;
-
-    /**
-     * One hub with both syncs on: alice ({@code TestDirectories.SMALL}: 1001 default and 1002, alice@example.com) is in
-     * all three worlds, her Teams client Available; Graph polled every 100 ms. Returns once AMI is up and Graph was read.
-     */
-    @BeforeEach
-    void start() throws Exception {
-        asterisk = new FakeAsterisk().start();
-        graph = FakeGraph.start();
-        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
-        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
-        hub = TestHub.in(folder).withAsterisk(asterisk).withTeams(graph)
-                .with("hub.teams.poll-interval", "100ms")
-                .start();
-        await().until(() -> hub.asteriskConnected() && hub.teamsPoller().observation(ALICE).isPresent());
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (hub != null) {
-                hub.close();
-            }
-        } finally {
-            graph.close();
-            asterisk.close();
-        }
-    }
 
     @Test
     void phoneDndReachesStatusClientsAndTeamsAsBusyInACallAndTheNextPollsChangeNothing() {
@@ -217,16 +177,6 @@ class ThreeWorldScenariosTest {
         boolean dnd = bobsPhoneChanges++ % 2 == 0;
         asterisk.setPresence(BOBS_PHONE, dnd ? "dnd" : "away", "", "");
         return STATUS_EVENT + "1003@#" + (dnd ? "Do Not Disturb" : "Lunch");
-    }
-
-    /** Setvars received for alice's presentities (both extensions, whatever the outgoing method). */
-    private int setvars() {
-        return asterisk.setvarCount(ALICE_PHONE) + asterisk.setvarCount("CustomPresence:sales-1002");
-    }
-
-    /** Neither writer owes anything: every Setvar and Graph write decided on so far has been answered. */
-    private boolean writersIdle() {
-        return hub.teamsWriterIdle() && hub.asteriskWriterIdle();
     }
 
     private static String[] events(String status) {
