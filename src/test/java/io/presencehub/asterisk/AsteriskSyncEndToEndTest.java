@@ -92,7 +92,7 @@ class AsteriskSyncEndToEndTest {
 
     @Test
     void anExtensionAUserGainsInTheDirectoryGetsTheUsersStateButANewUserIsLeftAlone() {
-        String aliceWithoutSecondPhone = TestDirectories.SMALL.replace("extensions: [\"1001\", \"1002\"]", "extensions: [\"1001\"]");
+        String aliceWithoutSecondPhone = TestDirectories.smallWith("extensions: [\"1001\", \"1002\"]", "extensions: [\"1001\"]");
         TestHub created = TestHub.in(folder).directory(aliceWithoutSecondPhone).withAsterisk(asterisk).with("hub.asterisk.outgoing-method", "all");
         hub = created.start();
         await().atMost(CEILING).until(() -> hub.asteriskConnected());
@@ -102,7 +102,7 @@ class AsteriskSyncEndToEndTest {
                     && hub.asteriskWriterIdle());
             assertThat(asterisk.setvarCount("CustomPresence:sales-1002")).isZero();
 
-            hub.writeDirectory(TestDirectories.SMALL.replace("- {number: \"1004\"}", "- {number: \"1004\"}\n          - {number: \"1005\"}"));
+            hub.writeDirectory(TestDirectories.SMALL_WITH_1005);
 
             await().atMost(CEILING).until(() -> asterisk.setvarCount("CustomPresence:sales-1002") == 1
                     && hub.asteriskWriterIdle());

@@ -186,7 +186,7 @@ class DirectoryReloadTest {
 
     @Test
     void aNewExtensionStartsAvailableWithABlankNoteAndNoReturnTime() {
-        hub.writeDirectory(smallWith("{number: \"1004\"}", "{number: \"1004\"}\n" + ITEM + "{number: \"1005\"}"));
+        hub.writeDirectory(TestDirectories.SMALL_WITH_1005);
 
         bothReceive(List.of("ExtensionAddedEvent@#HQ@#Sales@#1005"));
         assertThat(first.ask("get_extension_status@#HQ@#Sales@#1005")).as("no other event before the reply")

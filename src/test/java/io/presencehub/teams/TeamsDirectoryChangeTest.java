@@ -45,12 +45,12 @@ class TeamsDirectoryChangeTest {
             client.set("set_extension_status@#HQ@#Sales@#1003@#Do Not Disturb");
             assertThat(hub.teamsPoller().observation(BOB)).isEmpty();
 
-            hub.writeDirectory(TestDirectories.SMALL.replace("{id: bob, extensions",
+            hub.writeDirectory(TestDirectories.smallWith("{id: bob, extensions",
                     "{id: bob, email: bob@example.com, extensions"));
             // bob's DND, set before he had an e-mail, reaches his Teams account once matched
             await().until(() -> graph.appSession("u-bob").map(s -> s.pair().equals("Busy/InACall")).orElse(false));
 
-            hub.writeDirectory(TestDirectories.SMALL.replace("{id: bob, extensions",
+            hub.writeDirectory(TestDirectories.smallWith("{id: bob, extensions",
                     "{id: bob, email: Robert@example.com, extensions"));
             await().until(() -> graph.appSession("u-bob2").map(s -> s.pair().equals("Busy/InACall")).orElse(false));
             client.set("set_extension_status@#HQ@#Sales@#1003@#Away");
@@ -68,7 +68,7 @@ class TeamsDirectoryChangeTest {
         graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
         graph.addUser("u-bob", "bob@example.com");
         graph.setClientSession("u-bob", "Available", "Available");
-        String withBob = TestDirectories.SMALL.replace("{id: bob, extensions", "{id: bob, email: bob@example.com, extensions");
+        String withBob = TestDirectories.smallWith("{id: bob, extensions", "{id: bob, email: bob@example.com, extensions");
         hub = TestHub.in(folder).directory(withBob).withTeams(graph).start();
         hub.awaitTeamsBaseline(ALICE);
         try (LineClient client = hub.client()) {

@@ -66,6 +66,10 @@ public final class TestDirectories {
                       - {number: "3001"}
             """;
 
+    /** {@link #SMALL} with one more extension in HQ/Sales, 1005, that no user claims. */
+    public static final String SMALL_WITH_1005 = smallWith("- {number: \"1004\"}",
+            "- {number: \"1004\"}\n          - {number: \"1005\"}");
+
     /** {@link #SMALL} with one text replaced; fails if the text is not there (so each edit really edits). */
     public static String smallWith(String text, String replacement) {
         if (!SMALL.contains(text)) {
