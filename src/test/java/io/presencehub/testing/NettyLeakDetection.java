@@ -42,7 +42,7 @@ public final class NettyLeakDetection implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) {
-        for (int round = 0; round < 3 && REPORTS.isEmpty(); round++) {
+        for (int round = 0; round < 2 && REPORTS.isEmpty(); round++) {
             System.gc();
             System.runFinalization();
             allocateAndRelease(PooledByteBufAllocator.DEFAULT);
