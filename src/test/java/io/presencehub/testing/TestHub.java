@@ -366,6 +366,9 @@ public final class TestHub implements AutoCloseable {
 
     /** Waits for {@code cycles} more complete presence requests at the fake Graph (see {@link #withTeams}). */
     public void awaitTeamsPolls(int cycles) {
+        if (graph == null) {
+            throw new IllegalStateException("no FakeGraph: start the hub withTeams(graph)");
+        }
         int start = graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID);
         await().until(() -> graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID) >= start + cycles);
     }
