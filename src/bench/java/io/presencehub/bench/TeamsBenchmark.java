@@ -9,9 +9,9 @@ import io.presencehub.model.UserUpdate;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.teams.RequestBudget;
-import io.presencehub.teams.TeamsDirectories;
 import io.presencehub.teams.TeamsPoller;
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +40,10 @@ public final class TeamsBenchmark {
         Path folder = Files.createTempDirectory("teams-bench");
         try (FakeGraph graph = FakeGraph.start()) {
             for (int i = 0; i < USERS; i++) {
-                graph.addUser(TeamsDirectories.graphId(i), "user" + i + "@example.com");
-                graph.setClientSession(TeamsDirectories.graphId(i), "Available", "Available");
+                graph.addUser(TestDirectories.teamsUserGraphId(i), "user" + i + "@example.com");
+                graph.setClientSession(TestDirectories.teamsUserGraphId(i), "Available", "Available");
             }
-            TestHub hub = graph.connect(TestHub.in(folder, TeamsDirectories.users(USERS)))
+            TestHub hub = TestHub.in(folder).directory(TestDirectories.teamsUsers(USERS)).withTeams(graph)
                     .with("hub.teams.poll-interval", POLL.toMillis() + "ms")
                     .with("hub.directory.reload-interval", "60000")
                     .start();
@@ -56,8 +56,8 @@ public final class TeamsBenchmark {
     }
 
     private static void run(TestHub hub, FakeGraph graph) throws Exception {
-        TeamsPoller poller = hub.context().getRegistry().lookupByNameAndType("teamsPoller", TeamsPoller.class);
-        RequestBudget budget = hub.context().getRegistry().lookupByNameAndType("teamsBudget", RequestBudget.class);
+        TeamsPoller poller = hub.teamsPoller();
+        RequestBudget budget = hub.bean(RequestBudget.class);
         waitFor(Duration.ofMinutes(3), () -> poller.observation(user(USERS - 1)).isPresent()
                 && poller.observation(user(0)).isPresent());
 
@@ -104,8 +104,7 @@ public final class TeamsBenchmark {
         int pollsPerWindow = (USERS + 649) / 650 * (int) (30 / POLL.toSeconds());
         waitFor(Duration.ofMinutes(2), () -> budget.available() >= budget.limit() - pollsPerWindow - 16);
         graph.resetCounters();
-        DirectoryService directory = hub.context().getRegistry().lookupByNameAndType("directoryService",
-                DirectoryService.class);
+        DirectoryService directory = hub.directoryService();
         StatusDef away = directory.get().tenantOf(user(0)).orElseThrow().defaultStatus(StatusType.AWAY)
                 .orElseThrow();
         long burstStart = System.nanoTime();

@@ -44,19 +44,19 @@ class AsteriskSyncEndToEndTest {
     }
 
     private TestHub startHub(String... settings) {
-        TestHub created = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk);
+        TestHub created = TestHub.in(folder).withAsterisk(asterisk);
         for (int i = 0; i < settings.length; i += 2) {
             created.with(settings[i], settings[i + 1]);
         }
         hub = created.start();
-        await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+        await().atMost(CEILING).until(() -> hub.asteriskConnected());
         return hub;
     }
 
     @Test
     void phoneChangeReachesStatusClientsAsTheSeedsEventsAndIsNotWrittenBack() {
         startHub();
-        assertThat(AsteriskHubs.health(hub)).startsWith("200").contains("UP");
+        assertThat(hub.health()).startsWith("200").contains("UP");
         assertThat(asterisk.loggedInClients()).as("one AMI login per hub").isEqualTo(1);
         try (LineClient client = hub.client()) {
             asterisk.setPresence(P1003, "dnd", "", "On a call, \"back\" soon\nreally");
@@ -66,7 +66,7 @@ class AsteriskSyncEndToEndTest {
             assertThat(client.staysSilent(500)).isTrue();
             assertNextAmiEventIsTheOnlyOne(client);
         }
-        await().atMost(CEILING).until(() -> AsteriskHubs.writerIdle(hub));
+        await().atMost(CEILING).until(() -> hub.asteriskWriterIdle());
         assertThat(asterisk.setvarCount(P1003)).isZero();
     }
 
@@ -84,7 +84,7 @@ class AsteriskSyncEndToEndTest {
         }
         hub.close();
         hub = null;
-        try (TestHub withoutAmi = TestHub.in(folder, TestDirectories.SMALL).start(); LineClient client = withoutAmi.client()) {
+        try (TestHub withoutAmi = TestHub.in(folder).start(); LineClient client = withoutAmi.client()) {
             assertThat(client.ask("get_extension_note@#HQ@#Sales@#1003")).as("as stored")
                     .isEqualTo("ExtensionNote@#[2J[31mpwned back#masknl#at\t3");
         }
@@ -92,20 +92,20 @@ class AsteriskSyncEndToEndTest {
 
     @Test
     void anExtensionAUserGainsInTheDirectoryGetsTheUsersStateButANewUserIsLeftAlone() {
-        String aliceWithoutSecondPhone = TestDirectories.SMALL.replace("extensions: [\"1001\", \"1002\"]", "extensions: [\"1001\"]");
-        TestHub created = AsteriskHubs.hub(folder, aliceWithoutSecondPhone, asterisk).with("hub.asterisk.outgoing-method", "all");
+        String aliceWithoutSecondPhone = TestDirectories.smallWith("extensions: [\"1001\", \"1002\"]", "extensions: [\"1001\"]");
+        TestHub created = TestHub.in(folder).directory(aliceWithoutSecondPhone).withAsterisk(asterisk).with("hub.asterisk.outgoing-method", "all");
         hub = created.start();
-        await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+        await().atMost(CEILING).until(() -> hub.asteriskConnected());
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
             await().atMost(CEILING).until(() -> asterisk.setvarCount("CustomPresence:1001") == 1
-                    && AsteriskHubs.writerIdle(hub));
+                    && hub.asteriskWriterIdle());
             assertThat(asterisk.setvarCount("CustomPresence:sales-1002")).isZero();
 
-            hub.writeDirectory(TestDirectories.SMALL.replace("- {number: \"1004\"}", "- {number: \"1004\"}\n          - {number: \"1005\"}"));
+            hub.writeDirectory(TestDirectories.SMALL_WITH_1005);
 
             await().atMost(CEILING).until(() -> asterisk.setvarCount("CustomPresence:sales-1002") == 1
-                    && AsteriskHubs.writerIdle(hub));
+                    && hub.asteriskWriterIdle());
             assertThat(asterisk.lastSetvarValue("CustomPresence:sales-1002").orElseThrow()).startsWith("dnd,");
             assertThat(client.readLine()).isEqualTo("ExtensionAddedEvent@#HQ@#Sales@#1005");
             assertThat(asterisk.setvarCount("CustomPresence:1005")).as("a new user: Asterisk's value stands").isZero();
@@ -117,7 +117,7 @@ class AsteriskSyncEndToEndTest {
     void aStoredChangeTheHubNeverWroteIsWrittenOnConnectAndUntouchedUsersAreLeftAlone() {
         asterisk.setPresence("CustomPresence:1001", "available", "", "");
         asterisk.setPresence(P1003, "away", "", "phone says away");
-        try (TestHub withoutAmi = TestHub.in(folder, TestDirectories.SMALL).start(); LineClient client = withoutAmi.client()) {
+        try (TestHub withoutAmi = TestHub.in(folder).start(); LineClient client = withoutAmi.client()) {
             // stored and acknowledged, but never written: AMI is off (as if killed before the Setvar)
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
         }
@@ -132,7 +132,7 @@ class AsteriskSyncEndToEndTest {
         assertThat(hub.applier().current(new UserKey("hq", "sales", "alice")).statusId()).isEqualTo("sales-dnd");
         // bob was never changed in the hub: Asterisk's value is the truth, nothing is written to it
         await().atMost(CEILING).until(() -> hub.applier().current(new UserKey("hq", "sales", "bob")).statusType()
-                == io.presencehub.model.StatusType.AWAY && AsteriskHubs.writerIdle(hub));
+                == io.presencehub.model.StatusType.AWAY && hub.asteriskWriterIdle());
         assertThat(asterisk.setvarCount(P1003)).isZero();
     }
 
@@ -150,7 +150,7 @@ class AsteriskSyncEndToEndTest {
             assertThat(client.readLine()).as("the next AMI report's event is the next line: none came before it")
                     .isEqualTo("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#Do Not Disturb");
         }
-        await().atMost(CEILING).until(() -> AsteriskHubs.writerIdle(hub));
+        await().atMost(CEILING).until(() -> hub.asteriskWriterIdle());
         assertThat(asterisk.setvarCount(P1004)).isZero();
     }
 
@@ -162,7 +162,7 @@ class AsteriskSyncEndToEndTest {
             asterisk.setAcceptLogins(false);
             client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
             await().atMost(CEILING).until(() -> asterisk.presence(P1003).map(p -> p.state().equals("away"))
-                    .orElse(false) && !AsteriskHubs.connected(hub));
+                    .orElse(false) && !hub.asteriskConnected());
             // while the hub is away, the phone changes: Asterisk's list after the reconnect shows it
             asterisk.setPresence(P1003, "dnd", "", "at the phone");
             asterisk.setAcceptLogins(true);
@@ -174,7 +174,7 @@ class AsteriskSyncEndToEndTest {
             asterisk.setPresence(P1003, "away", "Away", "at the phone");
             assertThat(client.readLine()).isEqualTo("ExtensionStatusUpdatedEvent@#HQ@#Sales@#1003@#Away");
         }
-        await().atMost(CEILING).until(() -> AsteriskHubs.writerIdle(hub));
+        await().atMost(CEILING).until(() -> hub.asteriskWriterIdle());
         assertThat(asterisk.setvarCount(P1003)).as("the hub's Lunch is not written over the phone's change")
                 .isEqualTo(1);
     }
@@ -185,7 +185,7 @@ class AsteriskSyncEndToEndTest {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
             client.set("set_extension_status@#HQ@#Sales@#1003@#Do Not Disturb");
-            await().atMost(CEILING).until(() -> asterisk.setvarCount(P1003) >= 1 && AsteriskHubs.writerIdle(hub));
+            await().atMost(CEILING).until(() -> asterisk.setvarCount(P1003) >= 1 && hub.asteriskWriterIdle());
             assertThat(asterisk.setvarCount(P1003)).as("away is not written, dnd is").isEqualTo(1);
             assertThat(asterisk.lastSetvarValue(P1003).orElseThrow()).startsWith("dnd,");
 
@@ -211,7 +211,7 @@ class AsteriskSyncEndToEndTest {
             assertThat(listener.staysSilent(700)).as("the echo is not a change").isTrue();
             assertNextAmiEventIsTheOnlyOne(listener);
         }
-        await().atMost(CEILING).until(() -> AsteriskHubs.writerIdle(hub));
+        await().atMost(CEILING).until(() -> hub.asteriskWriterIdle());
         assertThat(asterisk.setvarCount(P1003)).isBetween(1, 2); // the note alone is written too, unless coalesced
     }
 
@@ -252,20 +252,20 @@ class AsteriskSyncEndToEndTest {
         startHub();
         try (LineClient client = hub.client()) {
             asterisk.stop();
-            await().atMost(CEILING).until(() -> !AsteriskHubs.connected(hub));
-            assertThat(AsteriskHubs.health(hub)).startsWith("503").contains("DOWN");
+            await().atMost(CEILING).until(() -> !hub.asteriskConnected());
+            assertThat(hub.health()).startsWith("503").contains("DOWN");
             client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
             asterisk.setPresence(P1004, "dnd", "", "set while the hub was away");
 
             asterisk.start();
-            await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+            await().atMost(CEILING).until(() -> hub.asteriskConnected());
             await().atMost(CEILING).until(() -> asterisk.presence(P1003)
                     .map(p -> p.state().equals("away") && p.subtype().equals("Lunch")).orElse(false));
             assertThat(client.readLines(2)).containsExactly(
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Do Not Disturb",
                     "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#set while the hub was away");
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
-            await().atMost(CEILING).until(() -> AsteriskHubs.writerIdle(hub));
+            await().atMost(CEILING).until(() -> hub.asteriskWriterIdle());
             assertThat(asterisk.setvarCount(P1004)).isZero();
         }
     }
@@ -275,10 +275,10 @@ class AsteriskSyncEndToEndTest {
         startHub();
         try (LineClient client = hub.client()) {
             asterisk.setMuted(true); // the TCP connection stays open, nothing arrives
-            await().atMost(CEILING).until(() -> !AsteriskHubs.connected(hub));
+            await().atMost(CEILING).until(() -> !hub.asteriskConnected());
             asterisk.setMuted(false);
             asterisk.setPresence(P1004, "dnd", "", "while the link was dead");
-            await().atMost(CEILING).until(() -> AsteriskHubs.connected(hub));
+            await().atMost(CEILING).until(() -> hub.asteriskConnected());
             assertThat(client.readLines(2)).containsExactly(
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1004@#Do Not Disturb",
                     "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1004@#while the link was dead");
@@ -303,7 +303,7 @@ class AsteriskSyncEndToEndTest {
             // the snapshot of this start is handled before any later report: nothing it caused may come first
             assertNextAmiEventIsTheOnlyOne(client);
         }
-        await().atMost(CEILING).until(() -> AsteriskHubs.writerIdle(hub));
+        await().atMost(CEILING).until(() -> hub.asteriskWriterIdle());
         assertThat(asterisk.setvarCount("CustomPresence:1001")).isZero();
     }
 
@@ -311,14 +311,14 @@ class AsteriskSyncEndToEndTest {
     void wrongSecretKeepsTheStatusInterfaceUpAndHealthSaysWhy() {
         asterisk.setAuthFailureDelay(Duration.ofMillis(100));
         try (LogCapture log = LogCapture.start()) {
-            hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk)
+            hub = TestHub.in(folder).withAsterisk(asterisk)
                     .with("hub.asterisk.secret", "wrong-Secret-42").start();
             try (LineClient client = hub.client()) {
                 assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003"))
                         .isEqualTo("ExtensionStatus@#Available");
             }
-            await().atMost(CEILING).until(() -> AsteriskHubs.health(hub).contains("Authentication failed"));
-            assertThat(AsteriskHubs.health(hub)).startsWith("503").doesNotContain("wrong-Secret-42");
+            await().atMost(CEILING).until(() -> hub.health().contains("Authentication failed"));
+            assertThat(hub.health()).startsWith("503").doesNotContain("wrong-Secret-42");
             // refused logins are retried, slowly: auth-retry is 700 ms, so two more attempts take at least that long
             // (a count of attempts at some moment would depend on how fast this machine got here)
             int attempts = asterisk.loginAttempts();
@@ -338,11 +338,11 @@ class AsteriskSyncEndToEndTest {
     @Test
     void unreachableAsteriskAtStartDoesNotStopTheHub() {
         asterisk.stop();
-        hub = AsteriskHubs.hub(folder, TestDirectories.SMALL, asterisk).start();
+        hub = TestHub.in(folder).withAsterisk(asterisk).start();
         try (LineClient client = hub.client()) {
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Available");
         }
-        assertThat(AsteriskHubs.health(hub)).startsWith("503").contains("asterisk");
+        assertThat(hub.health()).startsWith("503").contains("asterisk");
     }
 
     /**

@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Replays the client side of recorded sessions against {@link FakeAsterisk} and compares what the
@@ -73,13 +72,13 @@ class FakeAsteriskBehavesLikeTranscriptTest {
         for (Map.Entry<String, StringBuilder> entry : recorded.entrySet()) {
             String conn = entry.getKey();
             List<String> expected = canonical(comparable(entry.getValue().toString()));
-            assertTrue(expected.size() > 1, "recording of " + conn + " has messages to compare");
+            assertThat(expected).as("recording of " + conn + " has messages to compare").hasSizeGreaterThan(1);
             awaitMessages(conn, expected.size());
             if (recordedEof.containsKey(conn)) {
                 await().until(clients.get(conn)::closedByServer);
             }
-            assertEquals(String.join("\n", expected), String.join("\n", canonical(comparable(clients.get(conn).received()))),
-                    transcript + " connection " + conn);
+            assertThat(String.join("\n", canonical(comparable(clients.get(conn).received()))))
+                    .as(transcript + " connection " + conn).isEqualTo(String.join("\n", expected));
         }
     }
 

@@ -1,8 +1,7 @@
 package io.presencehub.asterisk;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,10 +49,10 @@ class FakeAsteriskSlowReaderTest {
             asterisk.flood(PRESENTITY, "away", 20_000);
 
             await().atMost(CEILING).until(() -> asterisk.loggedInClients() == 1);
-            assertEquals("flood 20000", asterisk.presence(PRESENTITY).orElseThrow().message());
+            assertThat(asterisk.presence(PRESENTITY).orElseThrow().message()).isEqualTo("flood 20000");
             long received = drain(stalled);
-            assertTrue(received < 20_000L * 150, "the stalled client got only part of the flood before the close: "
-                    + received + " bytes");
+            assertThat(received).as("the stalled client got only part of the flood before the close: "
+                    + received + " bytes").isLessThan(20_000L * 150);
         }
     }
 

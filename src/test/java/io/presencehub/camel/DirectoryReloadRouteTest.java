@@ -36,7 +36,7 @@ class DirectoryReloadRouteTest {
     }
 
     private DirectoryService directory() {
-        return hub.context().getRegistry().lookupByNameAndType("directoryService", DirectoryService.class);
+        return hub.directoryService();
     }
 
     private boolean inForce(String number) {
@@ -51,7 +51,7 @@ class DirectoryReloadRouteTest {
 
     @Test
     void anErrorInAReloadStaysInTheReloadAndTheTimerGoesOn() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).start();
+        hub = TestHub.in(folder).start();
         AtomicBoolean failed = new AtomicBoolean();
         directory().addReloadListener(reload -> {
             if (!failed.getAndSet(true)) {
@@ -72,7 +72,7 @@ class DirectoryReloadRouteTest {
 
     @Test
     void aDeeplyNestedFileIsOneLogLineWhileTheTimerGoesOn() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).start();
+        hub = TestHub.in(folder).start();
         try (LogCapture log = LogCapture.start()) {
             hub.writeDirectory("locations: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n");
             await().until(() -> !log.atLeast(Level.WARN).isEmpty());
@@ -91,7 +91,7 @@ class DirectoryReloadRouteTest {
 
     @Test
     void allowMassRemovalAppliesAnEmptyDirectoryAtTheNextChecks() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.directory.allow-mass-removal", "true").start();
+        hub = TestHub.in(folder).with("hub.directory.allow-mass-removal", "true").start();
 
         hub.writeDirectory("locations: []\n");
 
@@ -100,7 +100,7 @@ class DirectoryReloadRouteTest {
 
     @Test
     void theMassRemovalHoldIsASettingInCamelsDurationFormat() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.directory.mass-removal-hold", "300ms").start();
+        hub = TestHub.in(folder).with("hub.directory.mass-removal-hold", "300ms").start();
         try (LogCapture log = LogCapture.start()) {
             hub.writeDirectory("locations: []\n");
 
@@ -112,7 +112,7 @@ class DirectoryReloadRouteTest {
 
     @Test
     void theSizeLimitIsASetting() {
-        TestHub small = TestHub.in(folder, TestDirectories.SMALL).with("hub.directory.max-size", "100");
+        TestHub small = TestHub.in(folder).with("hub.directory.max-size", "100");
 
         assertThatThrownBy(small::start).hasStackTraceContaining("more than hub.directory.max-size (100)");
         hub = small;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.presencehub.directory.DirectoryException;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,8 +20,8 @@ class FailedStartTest {
 
     @Test
     void aDirectoryFileRejectedAtStartLeavesTheDatabaseClosed() throws Exception {
-        TestHub.in(folder, TestDirectories.SMALL).start().close(); // the database exists
-        TestHub broken = TestHub.in(folder, "locations: [ {name: HQ, tenants: [ {name: Sales, statuses: []");
+        TestHub.in(folder).start().close(); // the database exists
+        TestHub broken = TestHub.in(folder).directory("locations: [ {name: HQ, tenants: [ {name: Sales, statuses: []");
         assertThatThrownBy(broken::start).hasStackTraceContaining(DirectoryException.class.getName());
 
         // H2 holds a lock on its file while the database is open (an overlapping lock in this JVM throws)
@@ -30,7 +29,7 @@ class FailedStartTest {
                 StandardOpenOption.WRITE); FileLock lock = file.tryLock()) {
             assertThat(lock).as("the database file is no longer locked by the failed hub").isNotNull();
         }
-        try (TestHub fixed = TestHub.in(folder, TestDirectories.SMALL).start()) {
+        try (TestHub fixed = TestHub.in(folder).start()) {
             assertThat(fixed.applier()).isNotNull();
         }
     }

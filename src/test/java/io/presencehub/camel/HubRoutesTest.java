@@ -3,7 +3,6 @@ package io.presencehub.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ class HubRoutesTest {
                             simple: "audited ${body}"
                 """);
         System.setProperty("hub.routes.dir", routes.toString());
-        try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL).start(); LineClient client = hub.client()) {
+        try (TestHub hub = TestHub.in(folder).start(); LineClient client = hub.client()) {
             assertThat(hub.context().getRoute("audit-status-changes")).isNotNull();
             assertThat(hub.context().createProducerTemplate().requestBody("direct:audit", "x", String.class))
                     .isEqualTo("audited x");

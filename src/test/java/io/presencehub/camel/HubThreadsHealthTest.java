@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.Channel;
-import io.presencehub.statusinterface.StatusClientGroup;
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -25,11 +19,10 @@ class HubThreadsHealthTest {
 
     @Test
     void aStuckStatusEventLoopTurnsHealthDownNamingItAndUpAgainWhenItRuns() throws Exception {
-        try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.health.max-silence", "300").start();
+        try (TestHub hub = TestHub.in(folder).with("hub.health.max-silence", "300").start();
                 LineClient client = hub.client()) {
             await().until(() -> health(hub).contains("\"status\":\"UP\""));
-            Channel channel = hub.context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class)
-                    .stream().findFirst().orElseThrow();
+            Channel channel = hub.statusClients().stream().findFirst().orElseThrow();
             CountDownLatch release = new CountDownLatch(1);
             channel.eventLoop().execute(() -> {
                 try {
@@ -51,7 +44,7 @@ class HubThreadsHealthTest {
 
     @Test
     void aDirectoryReloadThatStopsRunningTurnsHealthDownNamingIt() throws Exception {
-        try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.health.max-silence", "300").start()) {
+        try (TestHub hub = TestHub.in(folder).with("hub.health.max-silence", "300").start()) {
             await().until(() -> health(hub).contains("\"status\":\"UP\""));
             hub.context().getRouteController().stopRoute("directory-reload"); // as if its timer thread had died
             await().until(() -> health(hub).contains("\"status\":\"DOWN\""));
@@ -61,9 +54,7 @@ class HubThreadsHealthTest {
         }
     }
 
-    private static String health(TestHub hub) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + hub.managementPort() + "/observe/health?exposureLevel=full")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private static String health(TestHub hub) {
+        return hub.healthInFull();
     }
 }

@@ -1,15 +1,15 @@
 package io.presencehub.statusinterface;
 
-import static org.awaitility.Awaitility.await;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.model.StatusType;
-import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
+import static io.presencehub.testing.TestDirectories.smallWith;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.Level;
@@ -34,7 +34,7 @@ class DirectoryReloadTest {
 
     @BeforeEach
     void startHub() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).start();
+        hub = TestHub.in(folder).start();
         first = hub.client();
         second = hub.client();
     }
@@ -47,7 +47,7 @@ class DirectoryReloadTest {
     }
 
     private DirectoryService directory() {
-        return hub.context().getRegistry().lookupByNameAndType("directoryService", DirectoryService.class);
+        return hub.directoryService();
     }
 
     /** Both clients receive exactly these lines next. */
@@ -58,12 +58,6 @@ class DirectoryReloadTest {
 
     /** The start of a list item in a tenant of SMALL (statuses, extensions, users). */
     private static final String ITEM = "          - ";
-
-    /** SMALL with one text replaced; fails if the text is not there (so each edit really edits). */
-    private static String smallWith(String text, String replacement) {
-        assertThat(TestDirectories.SMALL).contains(text);
-        return TestDirectories.SMALL.replace(text, replacement);
-    }
 
     private static final String EVERYTHING_CHANGED = """
             locations:
@@ -193,7 +187,7 @@ class DirectoryReloadTest {
 
     @Test
     void aNewExtensionStartsAvailableWithABlankNoteAndNoReturnTime() {
-        hub.writeDirectory(smallWith("{number: \"1004\"}", "{number: \"1004\"}\n" + ITEM + "{number: \"1005\"}"));
+        hub.writeDirectory(TestDirectories.SMALL_WITH_1005);
 
         bothReceive(List.of("ExtensionAddedEvent@#HQ@#Sales@#1005"));
         assertThat(first.ask("get_extension_status@#HQ@#Sales@#1005")).as("no other event before the reply")
@@ -265,10 +259,10 @@ class DirectoryReloadTest {
     void aStatusThatGetsAnotherTypeTakesItsUsersAlongWithoutAStatusEvent() {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
-            hub.writeDirectory(TestDirectories.SMALL.replace("{name: Lunch, type: away}", "{name: Lunch, type: dnd}"));
-            UserKey bob = new UserKey("hq", "sales", "bob");
-            await().until(() -> hub.applier().current(bob).statusType() == StatusType.DND);
-            assertThat(hub.applier().current(bob).statusId()).isEqualTo("Lunch");
+            hub.writeDirectory(smallWith("{name: Lunch, type: away}", "{name: Lunch, type: dnd}"));
+            hub.awaitFreshRun("directory-reload");
+            assertThat(hub.state(TestDirectories.BOB)).extracting(UserState::statusId, UserState::statusType)
+                    .containsExactly("Lunch", StatusType.DND);
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,12 +38,12 @@ class StatusInterfaceBacklogTest {
 
     private StatusClientGroup start(long maxTotal) {
         // the per-client bound is far away: only the total bound can cut anyone off
-        hub = TestHub.in(folder, TestDirectories.SMALL)
+        hub = TestHub.in(folder)
                 .with("hub.status.max-pending-bytes", Integer.toString(64 * 1024 * 1024))
                 .with("hub.status.max-total-pending-bytes", Long.toString(maxTotal))
                 .with("hub.status.socket-send-buffer", "4096")
                 .start();
-        return hub.context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class);
+        return hub.statusClients();
     }
 
     @Test

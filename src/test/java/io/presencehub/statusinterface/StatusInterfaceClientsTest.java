@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +27,7 @@ class StatusInterfaceClientsTest {
 
     @BeforeEach
     void startHub() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.status.max-pending-bytes", "65536").start();
+        hub = TestHub.in(folder).with("hub.status.max-pending-bytes", "65536").start();
     }
 
     @AfterEach
@@ -77,7 +76,7 @@ class StatusInterfaceClientsTest {
 
     @Test
     void aClientThatStopsReadingIsDisconnectedWhileOthersKeepReceiving() throws IOException {
-        StatusClientGroup group = hub.context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class);
+        StatusClientGroup group = hub.statusClients();
         try (Socket stalled = new Socket(); LineClient setter = hub.client(); LineClient reader = hub.client()) {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("127.0.0.1", hub.statusPort()));

@@ -3,7 +3,6 @@ package io.presencehub.statusinterface;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +20,7 @@ class StatusInterfaceCommandsTest {
 
     @BeforeEach
     void startHub() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).start();
+        hub = TestHub.in(folder).start();
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package io.presencehub.statusinterface;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ class StatusInterfaceErrorsTest {
 
     @BeforeAll
     static void startHub() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.status.max-line-length", "200").start();
+        hub = TestHub.in(folder).with("hub.status.max-line-length", "200").start();
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package io.presencehub.statusinterface;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,7 @@ class StatusInterfaceExitTest {
     @BeforeEach
     void startHub() {
         // small kernel buffers: most of what a client has not read yet waits in the hub, not in the kernel
-        hub = TestHub.in(folder, TestDirectories.SMALL).with("hub.status.socket-send-buffer", "4096").start();
+        hub = TestHub.in(folder).with("hub.status.socket-send-buffer", "4096").start();
     }
 
     @AfterEach
@@ -53,8 +52,7 @@ class StatusInterfaceExitTest {
 
     @Test
     void anExitingClientThatNeverReadsIsClosedAfterAGracePeriod() {
-        StatusClientGroup clients = hub.context().getRegistry().lookupByNameAndType("statusClients",
-                StatusClientGroup.class);
+        StatusClientGroup clients = hub.statusClients();
         try (LineClient reader = hub.clientWithReceiveBuffer(4096); LineClient writer = hub.client()) {
             for (int i = 0; i < 100; i++) {
                 writer.set("set_extension_note@#HQ@#Sales@#1001@#" + "n".repeat(1000) + i);

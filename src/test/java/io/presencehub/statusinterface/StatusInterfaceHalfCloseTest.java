@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.SlowMachineTimeouts;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +33,7 @@ class StatusInterfaceHalfCloseTest {
 
     @BeforeEach
     void startHub() {
-        hub = TestHub.in(folder, TestDirectories.SMALL).start();
+        hub = TestHub.in(folder).start();
     }
 
     @AfterEach
@@ -90,8 +89,7 @@ class StatusInterfaceHalfCloseTest {
             }
             // a later answer on another connection: the resets have been handled by now or come before it
             assertThat(marker.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Available");
-            org.awaitility.Awaitility.await().until(() -> hub.context().getRegistry()
-                    .lookupByNameAndType("statusClients", StatusClientGroup.class).size() == 1);
+            org.awaitility.Awaitility.await().until(() -> hub.statusClients().size() == 1);
             assertThat(log.atLeast(Level.WARN)).isEmpty();
             assertThat(log.all()).noneMatch(LogCapture.Line::hasThrowable);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -30,7 +29,7 @@ class StatusInterfaceTlsTest {
     @Test
     void aTlsClientRunsCommandsAndAPlainTextClientGetsNothing() throws Exception {
         Path keystore = createKeystore();
-        try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL)
+        try (TestHub hub = TestHub.in(folder)
                 .with("hub.status.tls.enabled", "true")
                 .with("hub.status.tls.keystore", keystore.toString())
                 .with("hub.status.tls.keystore-password", PASSWORD)

@@ -6,15 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.presencehub.testing.FreePort;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.LogCapture;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.logging.log4j.Level;
@@ -36,7 +31,7 @@ class StatusPortInUseTest {
         String address = "127.0.0.1:" + port;
         ServerSocket other = occupy(port);
         try (LogCapture log = LogCapture.start();
-             TestHub hub = TestHub.in(folder, TestDirectories.SMALL).onStatusPort(port)
+             TestHub hub = TestHub.in(folder).onStatusPort(port)
                      .with("camel.routecontroller.back-off-delay", "100").start()) {
             await().until(() -> health(hub).contains(address + " is already in use"));
             assertThat(health(hub)).startsWith("503 ").contains("\"status\":\"DOWN\"");
@@ -71,10 +66,7 @@ class StatusPortInUseTest {
     }
 
     /** GET /observe/health?exposureLevel=full: status code and body. */
-    private static String health(TestHub hub) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + hub.managementPort() + "/observe/health?exposureLevel=full")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body();
+    private static String health(TestHub hub) {
+        return hub.healthInFull();
     }
 }

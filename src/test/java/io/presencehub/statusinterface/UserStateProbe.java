@@ -12,8 +12,7 @@ final class UserStateProbe {
     }
 
     static void assertNote(TestHub hub, String salesNumber, String note) {
-        DirectoryService directory = hub.context().getRegistry()
-                .lookupByNameAndType("directoryService", DirectoryService.class);
+        DirectoryService directory = hub.directoryService();
         var entry = directory.get().extension("HQ", "Sales", salesNumber).orElseThrow();
         assertThat(hub.applier().current(entry.user()).note()).isEqualTo(note);
     }

@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReloadAnnouncementOrderTest {
 
-    private static final String WITH_1005 = TestDirectories.SMALL.replace(
-            "- {number: \"1004\"}", "- {number: \"1004\"}\n          - {number: \"1005\"}");
+    private static final String WITH_1005 = TestDirectories.SMALL_WITH_1005;
 
     @TempDir
     Path folder;

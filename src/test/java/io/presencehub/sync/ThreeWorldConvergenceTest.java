@@ -1,22 +1,24 @@
 package io.presencehub.sync;
 
-import static io.presencehub.sync.ThreeWorldHub.ALICE_ID;
-import static io.presencehub.sync.ThreeWorldHub.PHONE;
-import static io.presencehub.sync.ThreeWorldHub.await;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_PHONE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
+import static io.presencehub.testing.TestDirectories.BOB;
+import static io.presencehub.testing.TestDirectories.BOBS_PHONE;
+import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.asterisk.AsteriskPresence;
 import io.presencehub.model.Origin;
+import io.presencehub.model.StatusType;
 import io.presencehub.model.UserState;
 import io.presencehub.teams.SessionPair;
 import io.presencehub.teams.TeamsSessionMapper;
 import io.presencehub.testing.LineClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with all three worlds agreeing, with at most one hub change and one Setvar per step and two Graph writes per step
  * (session and status message), and with nothing moving any more.
  */
-class ThreeWorldConvergenceTest {
+class ThreeWorldConvergenceTest extends BaseThreeWorldTest {
 
     private static final int STEPS = 24;
     /** state, subtype, message: what a phone may set (subtype names a tenant status, or none). */
@@ -41,54 +43,53 @@ class ThreeWorldConvergenceTest {
     private static final String[][] PREFERRED_PAIRS = {{"Available", "Available"}, {"Busy", "Busy"},
         {"DoNotDisturb", "DoNotDisturb"}, {"Away", "Away"}, {"BeRightBack", "BeRightBack"}};
 
-    @TempDir
-    Path folder;
+    private boolean bobsPhoneDnd;
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13})
     void randomChangesOnPhoneTeamsAndStatusInterfaceConvergeWithBoundedWritesAndStayStill(long seed) {
         Random random = new Random(seed);
         List<String> steps = new ArrayList<>();
-        try (ThreeWorldHub world = ThreeWorldHub.start(folder); LineClient client = world.client()) {
-            long versionBefore = world.alice().version();
+        try (LineClient client = hub.client()) {
+            long versionBefore = hub.state(ALICE).version();
             for (int step = 0; step < STEPS; step++) {
-                steps.add(change(world, client, random));
+                steps.add(change(client, random));
                 if (random.nextInt(3) == 0 && step + 1 < STEPS) {
                     steps.add("at once:");
                     continue; // sometimes the next change comes before the hub has settled: worlds racing
                 }
-                settle(world);
+                settle();
             }
             String trace = "seed " + seed + ": " + steps;
 
-            UserState settled = world.alice();
-            int setvars = world.setvars();
-            int writes = world.graph.writeCalls().size();
+            UserState settled = hub.state(ALICE);
+            int setvars = setvars();
+            int writes = graph.writeCalls().size();
             long changes = settled.version() - versionBefore;
             assertThat(changes).as("hub changes; " + trace).isLessThanOrEqualTo(STEPS);
             assertThat(setvars).as("Setvars; " + trace).isLessThanOrEqualTo(STEPS);
             assertThat(writes).as("Graph writes; " + trace).isLessThanOrEqualTo(2 * STEPS);
 
             // still: several poll cycles and AMI pings later nothing has moved (and nothing is on its way)
-            world.awaitPolls(5);
-            world.awaitAsteriskReports();
-            await().until(world::writersIdle);
-            assertThat(world.alice().version()).as("hub changes after the last step; " + trace)
+            hub.awaitTeamsPolls(5);
+            awaitAsteriskReports();
+            await().until(this::writersIdle);
+            assertThat(hub.state(ALICE).version()).as("hub changes after the last step; " + trace)
                     .isEqualTo(settled.version());
-            assertThat(world.setvars()).as("Setvars after the last step; " + trace).isEqualTo(setvars);
-            assertThat(world.graph.writeCalls()).as("Graph writes after the last step; " + trace).hasSize(writes);
+            assertThat(setvars()).as("Setvars after the last step; " + trace).isEqualTo(setvars);
+            assertThat(graph.writeCalls()).as("Graph writes after the last step; " + trace).hasSize(writes);
 
             // the three worlds agree
-            AsteriskPresence phone = world.asterisk.presence(PHONE).orElseThrow();
+            AsteriskPresence phone = asterisk.presence(ALICE_PHONE).orElseThrow();
             assertThat(phone.state()).as("phone; " + trace).isEqualTo(settled.statusType().code());
             assertThat(phone.message()).as("phone note; " + trace).isEqualTo(settled.note());
-            Optional<String> session = world.graph.appSession(ALICE_ID).map(s -> s.pair());
+            Optional<String> session = graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair());
             Optional<String> wanted = settled.statusOrigin() == Origin.TEAMS ? Optional.empty()
                     : TeamsSessionMapper.defaults().map(settled.statusType()).map(SessionPair::text);
             assertThat(session).as("Teams session for " + settled + "; " + trace).isEqualTo(wanted);
-            assertThat(world.graph.presenceOf(ALICE_ID).statusMessage()).as("Teams note; " + trace)
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).statusMessage()).as("Teams note; " + trace)
                     .isEqualTo(settled.note());
-            try (LineClient checker = world.client()) {
+            try (LineClient checker = hub.client()) {
                 // a new client may still get the event of bob's last marker change before the reply
                 checker.send("get_extension_status@#HQ@#Sales@#1001");
                 String reply;
@@ -102,11 +103,11 @@ class ThreeWorldConvergenceTest {
     }
 
     /** Makes one random change in one world; returns what it did, for the failure message. */
-    private static String change(ThreeWorldHub world, LineClient client, Random random) {
+    private String change(LineClient client, Random random) {
         switch (random.nextInt(4)) {
             case 0 -> {
                 String[] c = PHONE_CHANGES[random.nextInt(PHONE_CHANGES.length)];
-                world.asterisk.setPresence(PHONE, c[0], c[1], c[2]);
+                asterisk.setPresence(ALICE_PHONE, c[0], c[1], c[2]);
                 return "phone " + String.join("/", c);
             }
             case 1 -> {
@@ -119,16 +120,16 @@ class ThreeWorldConvergenceTest {
             }
             case 2 -> {
                 String[] pair = CLIENT_PAIRS[random.nextInt(CLIENT_PAIRS.length)];
-                world.graph.setClientSession(ALICE_ID, pair[0], pair[1]);
+                graph.setClientSession(ALICE_TEAMS_ID, pair[0], pair[1]);
                 return "client " + pair[0] + "/" + pair[1];
             }
             default -> {
                 if (random.nextBoolean()) {
-                    world.graph.clearPreferredPresence(ALICE_ID);
+                    graph.clearPreferredPresence(ALICE_TEAMS_ID);
                     return "preferred cleared";
                 }
                 String[] pair = PREFERRED_PAIRS[random.nextInt(PREFERRED_PAIRS.length)];
-                world.graph.setPreferredPresence(ALICE_ID, pair[0], pair[1]);
+                graph.setPreferredPresence(ALICE_TEAMS_ID, pair[0], pair[1]);
                 return "preferred " + pair[0] + "/" + pair[1];
             }
         }
@@ -138,11 +139,22 @@ class ThreeWorldConvergenceTest {
      * Two polls (so one reached Graph after the change and its answer was handled), every AMI report so far handled
      * (a phone change has no such timer), then both writers idle: nothing owed to the phone or to Teams.
      */
-    private static void settle(ThreeWorldHub world) {
-        world.awaitPolls(2);
-        await().until(world::writersIdle);
-        world.awaitAsteriskReports(); // including the echoes of what the writers just wrote
-        await().until(world::writersIdle);
+    private void settle() {
+        hub.awaitTeamsPolls(2);
+        await().until(this::writersIdle);
+        awaitAsteriskReports(); // including the echoes of what the writers just wrote
+        await().until(this::writersIdle);
+    }
+
+    /**
+     * Waits until the hub has handled every AMI report sent so far: a change of bob's phone (no e-mail, so written
+     * nowhere) sent after them has reached bob's state (reports are handled one at a time, in Asterisk's order).
+     */
+    private void awaitAsteriskReports() {
+        bobsPhoneDnd = !bobsPhoneDnd;
+        asterisk.setPresence(BOBS_PHONE, bobsPhoneDnd ? "dnd" : "away", "", "");
+        StatusType expected = bobsPhoneDnd ? StatusType.DND : StatusType.AWAY;
+        await().until(() -> hub.state(BOB).statusType() == expected);
     }
 
     private static String statusName(String reply) {

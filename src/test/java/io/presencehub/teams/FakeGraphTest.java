@@ -1,5 +1,6 @@
 package io.presencehub.teams;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presencehub.teams.FakeGraph.Endpoint;
@@ -23,9 +24,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Proves that FakeGraph enforces the rules of the Graph reference, driven by a plain HttpClient. */
 class FakeGraphTest {
@@ -58,12 +56,12 @@ class FakeGraphTest {
         graph.tokenLifetime(Duration.ofSeconds(90));
         HttpResponse<String> answer = requestToken(VALID_FORM);
 
-        assertEquals(200, answer.statusCode());
+        assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(answer.body());
-        assertEquals("Bearer", body.get("token_type").asText());
-        assertEquals(90, body.get("expires_in").asInt());
-        assertFalse(body.get("access_token").asText().isBlank());
-        assertEquals(2, graph.tokensIssued());
+        assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(body.get("expires_in").asInt()).isEqualTo(90);
+        assertThat(body.get("access_token").asText()).isNotBlank();
+        assertThat(graph.tokensIssued()).isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,8 +95,8 @@ class FakeGraphTest {
         graph.rotateSecret("brand-new-secret");
 
         assertAadsts(requestToken(VALID_FORM), 401, "invalid_client", 7000215);
-        assertEquals(200, requestToken(form(FakeGraph.CLIENT_ID, "brand-new-secret", "client_credentials",
-                FakeGraph.GRAPH_SCOPE)).statusCode());
+        assertThat(requestToken(form(FakeGraph.CLIENT_ID, "brand-new-secret", "client_credentials",
+                FakeGraph.GRAPH_SCOPE)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -114,7 +112,7 @@ class FakeGraphTest {
         assertAadsts(requestToken(VALID_FORM), 400, "invalid_grant", 65001);
 
         graph.clearTokenFailure();
-        assertEquals(200, requestToken(VALID_FORM).statusCode());
+        assertThat(requestToken(VALID_FORM).statusCode()).isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ bearer check
@@ -124,18 +122,18 @@ class FakeGraphTest {
         assertGraphError(send("GET", "/users/u-alice/presence", null, null), 401, "InvalidAuthenticationToken");
         assertGraphError(send("GET", "/users/u-alice/presence", null, "made-up-token"), 401,
                 "InvalidAuthenticationToken");
-        assertEquals(200, get("/users/u-alice/presence").statusCode());
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(200);
     }
 
     @Test
     void tokensExpireOnTheFakeClock() throws Exception {
         clock.advance(Duration.ofSeconds(3598));
-        assertEquals(200, get("/users/u-alice/presence").statusCode());
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(200);
 
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> answer = get("/users/u-alice/presence");
         assertGraphError(answer, 401, "InvalidAuthenticationToken");
-        assertTrue(answer.body().contains("expired"), answer.body());
+        assertThat(answer.body()).contains("expired");
     }
 
     @Test
@@ -150,8 +148,8 @@ class FakeGraphTest {
     @Test
     void aUserIsFoundByMailAndAnUnknownOneIs404() throws Exception {
         HttpResponse<String> found = get("/users/bob@example.com");
-        assertEquals(200, found.statusCode());
-        assertEquals("u-bob", JSON.readTree(found.body()).get("id").asText());
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).get("id").asText()).isEqualTo("u-bob");
 
         assertGraphError(get("/users/nobody@example.com"), 404, "Request_ResourceNotFound");
     }
@@ -163,14 +161,14 @@ class FakeGraphTest {
         HttpResponse<String> answer = get("/users?" + query("$filter", "mail eq 'alice@example.com'")
                 + "&" + query("$select", "id,mail"));
 
-        assertEquals(200, answer.statusCode());
+        assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode value = JSON.readTree(answer.body()).get("value");
-        assertEquals(2, value.size());
-        assertEquals("u-alice", value.get(0).get("id").asText());
-        assertEquals("u-alice-2", value.get(1).get("id").asText());
-        assertFalse(value.get(0).has("displayName"), "only selected fields");
-        assertEquals(0, JSON.readTree(get("/users?" + query("$filter", "mail eq 'ghost@example.com'")).body())
-                .get("value").size());
+        assertThat(value.size()).isEqualTo(2);
+        assertThat(value.get(0).get("id").asText()).isEqualTo("u-alice");
+        assertThat(value.get(1).get("id").asText()).isEqualTo("u-alice-2");
+        assertThat(value.get(0).has("displayName")).as("only selected fields").isFalse();
+        assertThat(JSON.readTree(get("/users?" + query("$filter", "mail eq 'ghost@example.com'")).body())
+                .get("value").size()).isEqualTo(0);
     }
 
     @Test
@@ -188,15 +186,15 @@ class FakeGraphTest {
         int pages = 0;
         while (next != null) {
             HttpResponse<String> page = sendAbsolute("GET", next, null, token);
-            assertEquals(200, page.statusCode());
+            assertThat(page.statusCode()).isEqualTo(200);
             JsonNode body = JSON.readTree(page.body());
             body.get("value").forEach(u -> ids.add(u.get("id").asText()));
             next = body.has("@odata.nextLink") ? body.get("@odata.nextLink").asText() : null;
-            assertTrue(next == null || next.startsWith(graph.graphUrl() + "/users?"), next);
+            assertThat(next == null || next.startsWith(graph.graphUrl() + "/users?")).as(next).isTrue();
             pages++;
         }
-        assertEquals(3, pages);
-        assertEquals(List.of("u-alice", "u-bob", "u-3", "u-4", "u-5"), ids);
+        assertThat(pages).isEqualTo(3);
+        assertThat(ids).isEqualTo(List.of("u-alice", "u-bob", "u-3", "u-4", "u-5"));
     }
 
     // ------------------------------------------------------------------ reading presence
@@ -205,11 +203,11 @@ class FakeGraphTest {
     void aUserWithoutSessionsIsOffline() throws Exception {
         JsonNode presence = JSON.readTree(get("/users/u-alice/presence").body());
 
-        assertEquals("u-alice", presence.get("id").asText());
-        assertEquals("Offline", presence.get("availability").asText());
-        assertEquals("Offline", presence.get("activity").asText());
-        assertTrue(presence.get("statusMessage").isNull());
-        assertFalse(presence.get("sequenceNumber").asText().isEmpty());
+        assertThat(presence.get("id").asText()).isEqualTo("u-alice");
+        assertThat(presence.get("availability").asText()).isEqualTo("Offline");
+        assertThat(presence.get("activity").asText()).isEqualTo("Offline");
+        assertThat(presence.get("statusMessage").isNull()).isTrue();
+        assertThat(presence.get("sequenceNumber").asText()).isNotEmpty();
         assertGraphError(get("/users/u-nobody/presence"), 404, "Request_ResourceNotFound");
     }
 
@@ -220,37 +218,37 @@ class FakeGraphTest {
         HttpResponse<String> answer = post("/communications/getPresencesByUserId",
                 "{\"ids\":[\"u-alice\",\"u-ghost\",\"u-bob\"]}");
 
-        assertEquals(200, answer.statusCode());
+        assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode value = JSON.readTree(answer.body()).get("value");
-        assertEquals(2, value.size());
-        assertEquals("u-alice", value.get(0).get("id").asText());
-        assertEquals("Busy", value.get(1).get("availability").asText());
-        assertEquals("InAMeeting", value.get(1).get("activity").asText());
-        assertEquals(3, graph.maxIdsInOneCall());
+        assertThat(value.size()).isEqualTo(2);
+        assertThat(value.get(0).get("id").asText()).isEqualTo("u-alice");
+        assertThat(value.get(1).get("availability").asText()).isEqualTo("Busy");
+        assertThat(value.get(1).get("activity").asText()).isEqualTo("InAMeeting");
+        assertThat(graph.maxIdsInOneCall()).isEqualTo(3);
     }
 
     @Test
     void getPresencesByUserIdTakesAtMost650Ids() throws Exception {
-        assertEquals(200, post("/communications/getPresencesByUserId", idsBody(650)).statusCode());
+        assertThat(post("/communications/getPresencesByUserId", idsBody(650)).statusCode()).isEqualTo(200);
         assertGraphError(post("/communications/getPresencesByUserId", idsBody(651)), 400, "BadRequest");
         assertGraphError(post("/communications/getPresencesByUserId", "{\"ids\":[]}"), 400, "BadRequest");
 
-        assertEquals(651, graph.maxIdsInOneCall());
+        assertThat(graph.maxIdsInOneCall()).isEqualTo(651);
     }
 
     @Test
     void theSequenceNumberGrowsOnEveryChangeAndOnlyThen() throws Exception {
         String first = sequenceOf("u-alice");
-        assertEquals(first, sequenceOf("u-alice"), "no change, same stamp");
+        assertThat(sequenceOf("u-alice")).as("no change, same stamp").isEqualTo(first);
 
         graph.setClientSession("u-alice", "Available", "Available");
         String second = sequenceOf("u-alice");
-        assertTrue(second.compareTo(first) > 0, first + " < " + second);
+        assertThat(second).as(first + " < " + second).isGreaterThan(first);
 
-        assertEquals(200, post("/users/u-alice/presence/setPresence", setPresence("Busy", "InACall", "PT1H"))
-                .statusCode());
+        assertThat(post("/users/u-alice/presence/setPresence", setPresence("Busy", "InACall", "PT1H"))
+                .statusCode()).isEqualTo(200);
         String third = sequenceOf("u-alice");
-        assertTrue(third.compareTo(second) > 0, second + " < " + third);
+        assertThat(third).as(second + " < " + third).isGreaterThan(second);
     }
 
     // ------------------------------------------------------------------ writing presence
@@ -260,15 +258,16 @@ class FakeGraphTest {
         HttpResponse<String> answer = post("/users/u-alice/presence/setPresence",
                 setPresence("Busy", "InACall", "PT1H"));
 
-        assertEquals(200, answer.statusCode());
-        assertEquals("", answer.body());
-        assertEquals("Busy/InACall", graph.presenceOf("u-alice").pair());
-        assertEquals(clock.instant().plus(Duration.ofHours(1)), graph.appSession("u-alice").orElseThrow().expiresAt());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("");
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Busy/InACall");
+        assertThat(graph.appSession("u-alice").orElseThrow().expiresAt())
+                .isEqualTo(clock.instant().plus(Duration.ofHours(1)));
         List<FakeGraph.WriteCall> calls = graph.writeCalls(Endpoint.SET_PRESENCE);
-        assertEquals(1, calls.size());
-        assertEquals("u-alice", calls.get(0).userId());
-        assertEquals("InACall", calls.get(0).json().get("activity").asText());
-        assertEquals(200, calls.get(0).status());
+        assertThat(calls.size()).isEqualTo(1);
+        assertThat(calls.get(0).userId()).isEqualTo("u-alice");
+        assertThat(calls.get(0).json().get("activity").asText()).isEqualTo("InACall");
+        assertThat(calls.get(0).status()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}/{1} for {2} -> {3}")
@@ -295,10 +294,10 @@ class FakeGraphTest {
         HttpResponse<String> answer = post("/users/u-alice/presence/setPresence",
                 setPresence(availability, activity, duration));
 
-        assertEquals(status, answer.statusCode(), answer.body());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         if (status == 400) {
             assertGraphError(answer, 400, "BadRequest");
-            assertTrue(graph.appSession("u-alice").isEmpty());
+            assertThat(graph.appSession("u-alice")).isEmpty();
         }
     }
 
@@ -307,16 +306,16 @@ class FakeGraphTest {
         String body = "{\"sessionId\":\"someone-else\",\"availability\":\"Away\",\"activity\":\"Away\"}";
 
         assertGraphError(post("/users/u-alice/presence/setPresence", body), 400, "BadRequest");
-        assertEquals(400, graph.writeCalls(Endpoint.SET_PRESENCE).get(0).status());
+        assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).get(0).status()).isEqualTo(400);
     }
 
     @Test
     void setPresenceWithoutDurationLastsFiveMinutes() throws Exception {
         String body = "{\"sessionId\":\"" + FakeGraph.CLIENT_ID + "\",\"availability\":\"Away\",\"activity\":\"Away\"}";
 
-        assertEquals(200, post("/users/u-alice/presence/setPresence", body).statusCode());
-        assertEquals(clock.instant().plus(Duration.ofMinutes(5)), graph.appSession("u-alice").orElseThrow()
-                .expiresAt());
+        assertThat(post("/users/u-alice/presence/setPresence", body).statusCode()).isEqualTo(200);
+        assertThat(graph.appSession("u-alice").orElseThrow()
+                .expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -330,9 +329,9 @@ class FakeGraphTest {
         post("/users/u-alice/presence/setPresence", setPresence("Busy", "InACall", "PT5M"));
 
         clock.advance(Duration.ofMinutes(5).minusSeconds(1));
-        assertEquals("Busy/InACall", graph.presenceOf("u-alice").pair());
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Busy/InACall");
         clock.advance(Duration.ofSeconds(1));
-        assertEquals("Offline/Offline", graph.presenceOf("u-alice").pair());
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Offline/Offline");
         assertGraphError(post("/users/u-alice/presence/clearPresence", clearPresence()), 404, "NotFound");
     }
 
@@ -340,13 +339,13 @@ class FakeGraphTest {
     void clearPresenceEndsTheSessionOnceAndIs404Afterwards() throws Exception {
         graph.setClientSession("u-alice", "Available", "Available");
         post("/users/u-alice/presence/setPresence", setPresence("DoNotDisturb", "Presenting", "PT1H"));
-        assertEquals("DoNotDisturb/Presenting", graph.presenceOf("u-alice").pair());
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("DoNotDisturb/Presenting");
 
-        assertEquals(200, post("/users/u-alice/presence/clearPresence", clearPresence()).statusCode());
-        assertEquals("Available/Available", graph.presenceOf("u-alice").pair());
+        assertThat(post("/users/u-alice/presence/clearPresence", clearPresence()).statusCode()).isEqualTo(200);
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Available/Available");
         assertGraphError(post("/users/u-alice/presence/clearPresence", clearPresence()), 404, "NotFound");
-        assertEquals(List.of(200, 404), graph.writeCalls(Endpoint.CLEAR_PRESENCE).stream()
-                .map(FakeGraph.WriteCall::status).toList());
+        assertThat(graph.writeCalls(Endpoint.CLEAR_PRESENCE).stream()
+                .map(FakeGraph.WriteCall::status).toList()).isEqualTo(List.of(200, 404));
     }
 
     @Test
@@ -355,15 +354,15 @@ class FakeGraphTest {
         String body = "{\"statusMessage\":{\"message\":{\"content\":\"Back at 17:00\",\"contentType\":\"text\"},"
                 + "\"expiryDateTime\":{\"dateTime\":\"2026-03-02T09:00:00\",\"timeZone\":\"UTC\"}}}";
 
-        assertEquals(200, post("/users/u-alice/presence/setStatusMessage", body).statusCode());
+        assertThat(post("/users/u-alice/presence/setStatusMessage", body).statusCode()).isEqualTo(200);
         JsonNode status = JSON.readTree(get("/users/u-alice/presence").body()).get("statusMessage");
-        assertEquals("Back at 17:00", status.get("message").get("content").asText());
-        assertEquals("2026-03-02T09:00:00.0000000", status.get("expiryDateTime").get("dateTime").asText());
-        assertEquals("Back at 17:00", graph.writeCalls(Endpoint.SET_STATUS_MESSAGE).get(0).json()
-                .get("statusMessage").get("message").get("content").asText());
+        assertThat(status.get("message").get("content").asText()).isEqualTo("Back at 17:00");
+        assertThat(status.get("expiryDateTime").get("dateTime").asText()).isEqualTo("2026-03-02T09:00:00.0000000");
+        assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE).get(0).json()
+                .get("statusMessage").get("message").get("content").asText()).isEqualTo("Back at 17:00");
 
         clock.advance(Duration.ofHours(1));
-        assertEquals("", graph.presenceOf("u-alice").statusMessage());
+        assertThat(graph.presenceOf("u-alice").statusMessage()).isEqualTo("");
     }
 
     @Test
@@ -373,12 +372,12 @@ class FakeGraphTest {
         graph.setStatusMessage("u-alice", "Out\u001b[2J\u001f");
 
         JsonNode status = JSON.readTree(get("/users/u-alice/presence").body()).get("statusMessage");
-        assertEquals("Out\u001b[2J\u001f", status.get("message").get("content").asText());
-        assertEquals("text", status.get("message").get("contentType").asText());
-        assertEquals("9999-12-31T23:59:59.9999999", status.get("expiryDateTime").get("dateTime").asText());
-        assertTrue(sequenceOf("u-alice").compareTo(before) > 0);
+        assertThat(status.get("message").get("content").asText()).isEqualTo("Out\u001b[2J\u001f");
+        assertThat(status.get("message").get("contentType").asText()).isEqualTo("text");
+        assertThat(status.get("expiryDateTime").get("dateTime").asText()).isEqualTo("9999-12-31T23:59:59.9999999");
+        assertThat(sequenceOf("u-alice")).isGreaterThan(before);
         graph.setStatusMessage("u-alice", "");
-        assertTrue(JSON.readTree(get("/users/u-alice/presence").body()).get("statusMessage").isNull());
+        assertThat(JSON.readTree(get("/users/u-alice/presence").body()).get("statusMessage").isNull()).isTrue();
     }
 
     @Test
@@ -386,7 +385,7 @@ class FakeGraphTest {
         String body = "{\"statusMessage\":{\"message\":{\"content\":\"Back soon\",\"contentType\":\"text\"},"
                 + "\"expiryDateTime\":{\"dateTime\":\"2026-03-02T09:00\",\"timeZone\":\"UTC\"}}}";
         assertGraphError(post("/users/u-alice/presence/setStatusMessage", body), 400, "BadRequest");
-        assertEquals("", graph.presenceOf("u-alice").statusMessage());
+        assertThat(graph.presenceOf("u-alice").statusMessage()).isEqualTo("");
     }
 
     // ------------------------------------------------------------------ aggregation
@@ -412,15 +411,15 @@ class FakeGraphTest {
             graph.setClientSession("u-alice", client.split("/")[0], client.split("/")[1]);
         }
         if (!app.equals("-")) {
-            assertEquals(200, post("/users/u-alice/presence/setPresence",
-                    setPresence(app.split("/")[0], app.split("/")[1], "PT1H")).statusCode());
+            assertThat(post("/users/u-alice/presence/setPresence",
+                    setPresence(app.split("/")[0], app.split("/")[1], "PT1H")).statusCode()).isEqualTo(200);
         }
         if (!preferred.equals("-")) {
             graph.setPreferredPresence("u-alice", preferred.split("/")[0], preferred.split("/")[1]);
         }
 
         JsonNode presence = JSON.readTree(get("/users/u-alice/presence").body());
-        assertEquals(expected, presence.get("availability").asText() + "/" + presence.get("activity").asText());
+        assertThat(presence.get("availability").asText() + "/" + presence.get("activity").asText()).isEqualTo(expected);
     }
 
     @Test
@@ -428,26 +427,26 @@ class FakeGraphTest {
         post("/users/u-alice/presence/setPresence", setPresence("Available", "Available", "PT1H"));
 
         clock.advance(Duration.ofMinutes(5));
-        assertEquals("Available/AvailableInactive", graph.presenceOf("u-alice").pair());
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Available/AvailableInactive");
         clock.advance(Duration.ofMinutes(5));
-        assertEquals("Away/Away", graph.presenceOf("u-alice").pair());
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Away/Away");
 
         post("/users/u-alice/presence/setPresence", setPresence("Available", "Available", "PT1H"));
-        assertEquals("Available/Available", graph.presenceOf("u-alice").pair());
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Available/Available");
     }
 
     @Test
     void setUserPreferredPresenceOverridesSessionsUntilCleared() throws Exception {
         graph.setClientSession("u-alice", "Busy", "InAMeeting");
 
-        assertEquals(204, post("/users/u-alice/presence/setUserPreferredPresence",
-                "{\"availability\":\"Available\",\"activity\":\"Available\"}").statusCode());
-        assertEquals("Available/Available", graph.presenceOf("u-alice").pair());
-        assertEquals(400, post("/users/u-alice/presence/setUserPreferredPresence",
-                "{\"availability\":\"Busy\",\"activity\":\"InACall\"}").statusCode());
+        assertThat(post("/users/u-alice/presence/setUserPreferredPresence",
+                "{\"availability\":\"Available\",\"activity\":\"Available\"}").statusCode()).isEqualTo(204);
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Available/Available");
+        assertThat(post("/users/u-alice/presence/setUserPreferredPresence",
+                "{\"availability\":\"Busy\",\"activity\":\"InACall\"}").statusCode()).isEqualTo(400);
 
-        assertEquals(204, post("/users/u-alice/presence/clearUserPreferredPresence", "{}").statusCode());
-        assertEquals("Busy/InAMeeting", graph.presenceOf("u-alice").pair());
+        assertThat(post("/users/u-alice/presence/clearUserPreferredPresence", "{}").statusCode()).isEqualTo(204);
+        assertThat(graph.presenceOf("u-alice").pair()).isEqualTo("Busy/InAMeeting");
     }
 
     // ------------------------------------------------------------------ throttling and faults
@@ -455,30 +454,33 @@ class FakeGraphTest {
     @Test
     void overTheBudgetPresenceCallsGet429WithFractionalRetryAfterAndThrottledCallsStillCount() throws Exception {
         graph.presenceBudget(3, Duration.ofSeconds(10));
-        assertEquals(200, get("/users/u-alice/presence").statusCode());           // t0
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(200);           // t0
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(200, get("/users/u-alice/presence").statusCode());           // t0+1
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(200);           // t0+1
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(200, post("/communications/getPresencesByUserId", idsBody(2)).statusCode()); // t0+2
+        assertThat(post("/communications/getPresencesByUserId", idsBody(2)).statusCode()).isEqualTo(200); // t0+2
         clock.advance(Duration.ofMillis(872));
 
         HttpResponse<String> throttled = get("/users/u-alice/presence");         // t0+2.872
         assertGraphError(throttled, 429, "TooManyRequests");
         // free once t0+1 leaves the 10 s window: t0+11 - t0+2.872
-        assertEquals("8.128", throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(throttled.headers().firstValue("Retry-After").orElseThrow()).isEqualTo("8.128");
 
-        assertEquals(200, get("/users/alice@example.com").statusCode(), "user look-ups are not presence calls");
+        assertThat(get("/users/alice@example.com").statusCode())
+                .as("user look-ups are not presence calls").isEqualTo(200);
 
         clock.advance(Duration.ofMillis(2128));                                 // t0+5, during the penalty
         HttpResponse<String> again = get("/users/u-alice/presence");
-        assertEquals(429, again.statusCode());
-        assertEquals("7.000", again.headers().firstValue("Retry-After").orElseThrow(), "penalty grew to t0+12");
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(again.headers().firstValue("Retry-After").orElseThrow())
+                .as("penalty grew to t0+12").isEqualTo("7.000");
 
         clock.advance(Duration.ofSeconds(6));                                   // t0+11, the first Retry-After
-        assertEquals(429, get("/users/u-alice/presence").statusCode(), "the call during the penalty counted");
+        assertThat(get("/users/u-alice/presence").statusCode())
+                .as("the call during the penalty counted").isEqualTo(429);
         clock.advance(Duration.ofSeconds(14));                                  // t0+25: window empty again
-        assertEquals(200, get("/users/u-alice/presence").statusCode());
-        assertEquals(3, graph.throttledCount());
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(200);
+        assertThat(graph.throttledCount()).isEqualTo(3);
     }
 
     @Test
@@ -489,9 +491,10 @@ class FakeGraphTest {
         graph.failNext(1, 503, null);
         post("/users/u-alice/presence/clearPresence", clearPresence());
 
-        assertEquals(List.of(200, 429, 503), graph.writeCalls().stream().map(FakeGraph.WriteCall::status).toList());
-        assertEquals(List.of(Endpoint.SET_PRESENCE, Endpoint.SET_PRESENCE, Endpoint.CLEAR_PRESENCE),
-                graph.writeCalls().stream().map(FakeGraph.WriteCall::endpoint).toList());
+        assertThat(graph.writeCalls().stream().map(FakeGraph.WriteCall::status).toList())
+                .containsExactly(200, 429, 503);
+        assertThat(graph.writeCalls().stream().map(FakeGraph.WriteCall::endpoint).toList())
+                .containsExactly(Endpoint.SET_PRESENCE, Endpoint.SET_PRESENCE, Endpoint.CLEAR_PRESENCE);
     }
 
     @Test
@@ -499,24 +502,24 @@ class FakeGraphTest {
         graph.failNext(2, 503, "1.5");
         HttpResponse<String> first = get("/users/u-alice/presence");
         assertGraphError(first, 503, "serviceNotAvailable");
-        assertEquals("1.5", first.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals(503, get("/users/u-alice/presence").statusCode());
-        assertEquals(200, get("/users/u-alice/presence").statusCode());
+        assertThat(first.headers().firstValue("Retry-After").orElseThrow()).isEqualTo("1.5");
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(503);
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(200);
 
         graph.failNext(1, 504, null);
         HttpResponse<String> timeout = get("/users/u-alice/presence");
         assertGraphError(timeout, 504, "gatewayTimeout");
-        assertTrue(timeout.headers().firstValue("Retry-After").isEmpty());
+        assertThat(timeout.headers().firstValue("Retry-After")).isEmpty();
     }
 
     @Test
     void graphDownForASpanFailsEveryRequestUntilTheSpanEnds() throws Exception {
         graph.failFor(Duration.ofSeconds(30), 503, null);
 
-        assertEquals(503, get("/users/u-alice/presence").statusCode());
-        assertEquals(503, get("/users/bob@example.com").statusCode());
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(503);
+        assertThat(get("/users/bob@example.com").statusCode()).isEqualTo(503);
         clock.advance(Duration.ofSeconds(30));
-        assertEquals(200, get("/users/u-alice/presence").statusCode());
+        assertThat(get("/users/u-alice/presence").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -526,11 +529,11 @@ class FakeGraphTest {
         get("/users/alice@example.com");
         post("/communications/getPresencesByUserId", idsBody(1));
 
-        assertEquals(1, graph.requestCount(Endpoint.TOKEN));
-        assertEquals(2, graph.requestCount(Endpoint.GET_PRESENCE));
-        assertEquals(1, graph.requestCount(Endpoint.GET_USER));
-        assertEquals(1, graph.requestCount(Endpoint.GET_PRESENCES_BY_USER_ID));
-        assertEquals(0, graph.requestCount(Endpoint.SET_PRESENCE));
+        assertThat(graph.requestCount(Endpoint.TOKEN)).isEqualTo(1);
+        assertThat(graph.requestCount(Endpoint.GET_PRESENCE)).isEqualTo(2);
+        assertThat(graph.requestCount(Endpoint.GET_USER)).isEqualTo(1);
+        assertThat(graph.requestCount(Endpoint.GET_PRESENCES_BY_USER_ID)).isEqualTo(1);
+        assertThat(graph.requestCount(Endpoint.SET_PRESENCE)).isEqualTo(0);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -603,19 +606,19 @@ class FakeGraphTest {
 
     private static void assertAadsts(HttpResponse<String> answer, int status, String error, int code)
             throws IOException {
-        assertEquals(status, answer.statusCode(), answer.body());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         JsonNode body = JSON.readTree(answer.body());
-        assertEquals(error, body.get("error").asText());
-        assertEquals(code, body.get("error_codes").get(0).asInt());
-        assertTrue(body.get("error_description").asText().startsWith("AADSTS" + code + ": "));
+        assertThat(body.get("error").asText()).isEqualTo(error);
+        assertThat(body.get("error_codes").get(0).asInt()).isEqualTo(code);
+        assertThat(body.get("error_description").asText()).startsWith("AADSTS" + code + ": ");
     }
 
     private static void assertGraphError(HttpResponse<String> answer, int status, String code) throws IOException {
-        assertEquals(status, answer.statusCode(), answer.body());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         JsonNode error = JSON.readTree(answer.body()).get("error");
-        assertEquals(code, error.get("code").asText());
-        assertTrue(error.has("message"));
-        assertTrue(error.get("innerError").has("request-id"));
-        assertTrue(error.get("innerError").has("date"));
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.has("message")).isTrue();
+        assertThat(error.get("innerError").has("request-id")).isTrue();
+        assertThat(error.get("innerError").has("date")).isTrue();
     }
 }

@@ -1,17 +1,13 @@
 package io.presencehub.teams;
 
-import static io.presencehub.teams.TeamsHubFixture.ALICE;
-import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
-import static io.presencehub.teams.TeamsHubFixture.await;
-import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
-import static io.presencehub.teams.TeamsHubFixture.awaitPolls;
-import static io.presencehub.teams.TeamsHubFixture.state;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
+import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.model.Origin;
 import io.presencehub.model.UserState;
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,49 +39,49 @@ class TeamsConvergenceTest {
     void randomChangesOnAllSidesConvergeWithBoundedWrites(long seed) {
         Random random = new Random(seed);
         try (FakeGraph graph = FakeGraph.start()) {
-            graph.addUser(ALICE_ID, "alice@example.com");
-            graph.setClientSession(ALICE_ID, "Available", "Available");
-            try (TestHub hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+            graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+            graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+            try (TestHub hub = TestHub.in(folder).withTeams(graph).start();
                  LineClient client = hub.client()) {
-                awaitBaseline(hub, ALICE);
-                long versionBefore = state(hub, ALICE).version();
+                hub.awaitTeamsBaseline(ALICE);
+                long versionBefore = hub.state(ALICE).version();
                 for (int step = 0; step < STEPS; step++) {
                     switch (random.nextInt(4)) {
                         case 0, 1 -> client.set("set_extension_status@#HQ@#Sales@#100" + (1 + random.nextInt(2))
                                 + "@#" + HUB_STATUSES[random.nextInt(HUB_STATUSES.length)]);
                         case 2 -> {
                             String[] pair = CLIENT_PAIRS[random.nextInt(CLIENT_PAIRS.length)];
-                            graph.setClientSession(ALICE_ID, pair[0], pair[1]);
+                            graph.setClientSession(ALICE_TEAMS_ID, pair[0], pair[1]);
                         }
                         default -> {
                             if (random.nextBoolean()) {
-                                graph.clearPreferredPresence(ALICE_ID);
+                                graph.clearPreferredPresence(ALICE_TEAMS_ID);
                             } else {
                                 String[] pair = PREFERRED_PAIRS[random.nextInt(PREFERRED_PAIRS.length)];
-                                graph.setPreferredPresence(ALICE_ID, pair[0], pair[1]);
+                                graph.setPreferredPresence(ALICE_TEAMS_ID, pair[0], pair[1]);
                             }
                         }
                     }
                     if (random.nextInt(3) == 0) {
-                        awaitPolls(graph, 1); // sometimes let a poll see the step, sometimes pile steps up
+                        hub.awaitTeamsPolls(1); // sometimes let a poll see the step, sometimes pile steps up
                     }
                 }
                 awaitQuiet(hub, graph);
 
                 int writes = graph.writeCalls().size();
-                long changes = state(hub, ALICE).version() - versionBefore;
+                long changes = hub.state(ALICE).version() - versionBefore;
                 assertThat(changes).isLessThanOrEqualTo(STEPS);
                 assertThat(writes).isLessThanOrEqualTo(STEPS);
 
                 // still: nothing moves any more
-                UserState settled = state(hub, ALICE);
-                awaitPolls(graph, 5);
-                await().until(() -> TeamsHubFixture.writerIdle(hub));
-                assertThat(state(hub, ALICE).version()).isEqualTo(settled.version());
+                UserState settled = hub.state(ALICE);
+                hub.awaitTeamsPolls(5);
+                await().until(() -> hub.teamsWriterIdle());
+                assertThat(hub.state(ALICE).version()).isEqualTo(settled.version());
                 assertThat(graph.writeCalls()).hasSize(writes);
 
                 // and Teams holds what the hub wants: no session for a Teams-made state, else the table's pair
-                Optional<String> session = graph.appSession(ALICE_ID).map(FakeGraph.AppSessionView::pair);
+                Optional<String> session = graph.appSession(ALICE_TEAMS_ID).map(FakeGraph.AppSessionView::pair);
                 if (settled.origin() == Origin.TEAMS) {
                     assertThat(session).isEmpty();
                 } else {
@@ -99,10 +95,10 @@ class TeamsConvergenceTest {
 
     private static void awaitQuiet(TestHub hub, FakeGraph graph) {
         await().until(() -> {
-            long version = state(hub, ALICE).version();
+            long version = hub.state(ALICE).version();
             int writes = graph.writeCalls().size();
-            awaitPolls(graph, 3);
-            return TeamsHubFixture.writer(hub).pendingCount() == 0 && state(hub, ALICE).version() == version
+            hub.awaitTeamsPolls(3);
+            return hub.bean(TeamsWriter.class).pendingCount() == 0 && hub.state(ALICE).version() == version
                     && graph.writeCalls().size() == writes;
         });
     }

@@ -1,9 +1,8 @@
 package io.presencehub.teams;
 
-import static io.presencehub.teams.TeamsHubFixture.ALICE;
-import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
-import static io.presencehub.teams.TeamsHubFixture.await;
-import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
+import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.model.UserKey;
@@ -35,23 +34,23 @@ class TeamsDirectoryChangeTest {
 
     @Test
     void aUserGivenAnEmailIsSyncedAChangedEmailMovesToTheOtherAccountAndARemovedOneEndsTheSession() {
-        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
         graph.addUser("u-bob", "bob@example.com");
         graph.addUser("u-bob2", "robert@example.com");
         graph.setClientSession("u-bob", "Available", "Available");
         graph.setClientSession("u-bob2", "Available", "Available");
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
-        awaitBaseline(hub, ALICE);
+        hub = TestHub.in(folder).withTeams(graph).start();
+        hub.awaitTeamsBaseline(ALICE);
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1003@#Do Not Disturb");
-            assertThat(TeamsHubFixture.poller(hub).observation(BOB)).isEmpty();
+            assertThat(hub.teamsPoller().observation(BOB)).isEmpty();
 
-            hub.writeDirectory(TestDirectories.SMALL.replace("{id: bob, extensions",
+            hub.writeDirectory(TestDirectories.smallWith("{id: bob, extensions",
                     "{id: bob, email: bob@example.com, extensions"));
             // bob's DND, set before he had an e-mail, reaches his Teams account once matched
             await().until(() -> graph.appSession("u-bob").map(s -> s.pair().equals("Busy/InACall")).orElse(false));
 
-            hub.writeDirectory(TestDirectories.SMALL.replace("{id: bob, extensions",
+            hub.writeDirectory(TestDirectories.smallWith("{id: bob, extensions",
                     "{id: bob, email: Robert@example.com, extensions"));
             await().until(() -> graph.appSession("u-bob2").map(s -> s.pair().equals("Busy/InACall")).orElse(false));
             client.set("set_extension_status@#HQ@#Sales@#1003@#Away");
@@ -66,12 +65,12 @@ class TeamsDirectoryChangeTest {
 
     @Test
     void aUserRemovedFromTheDirectoryLosesTheHubsSession() {
-        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
         graph.addUser("u-bob", "bob@example.com");
         graph.setClientSession("u-bob", "Available", "Available");
-        String withBob = TestDirectories.SMALL.replace("{id: bob, extensions", "{id: bob, email: bob@example.com, extensions");
-        hub = TeamsHubFixture.hub(folder, withBob, graph).start();
-        awaitBaseline(hub, ALICE);
+        String withBob = TestDirectories.smallWith("{id: bob, extensions", "{id: bob, email: bob@example.com, extensions");
+        hub = TestHub.in(folder).directory(withBob).withTeams(graph).start();
+        hub.awaitTeamsBaseline(ALICE);
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1003@#Do Not Disturb");
             await().until(() -> graph.appSession("u-bob").map(s -> s.pair().equals("Busy/InACall")).orElse(false));

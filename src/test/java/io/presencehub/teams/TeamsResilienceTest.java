@@ -1,10 +1,8 @@
 package io.presencehub.teams;
 
-import static io.presencehub.teams.TeamsHubFixture.ALICE;
-import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
-import static io.presencehub.teams.TeamsHubFixture.await;
-import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
-import static io.presencehub.teams.TeamsHubFixture.awaitPolls;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
+import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.model.UserKey;
@@ -13,10 +11,6 @@ import io.presencehub.testing.LineClient;
 import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
@@ -42,10 +36,10 @@ class TeamsResilienceTest {
     }
 
     private TestHub startAliceHub() {
-        graph.addUser(ALICE_ID, "alice@example.com");
-        graph.setClientSession(ALICE_ID, "Available", "Available");
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
-        awaitBaseline(hub, ALICE);
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+        hub = TestHub.in(folder).withTeams(graph).start();
+        hub.awaitTeamsBaseline(ALICE);
         return hub;
     }
 
@@ -54,29 +48,29 @@ class TeamsResilienceTest {
         startAliceHub();
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
-            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
             int issued = graph.tokensIssued();
 
             graph.clock().advance(Duration.ofMinutes(90)); // the token's hour is over on Graph's side
             client.set("set_extension_status@#HQ@#Sales@#1001@#Away");
-            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Away/Away")).orElse(false));
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Away/Away")).orElse(false));
 
             graph.revokeAllTokens();
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
-            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
 
             assertThat(graph.tokensIssued()).isGreaterThanOrEqualTo(issued + 2);
-            await().until(() -> TeamsHubFixture.writerIdle(hub));
+            await().until(() -> hub.teamsWriterIdle());
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200)).hasSize(3);
-            awaitPolls(graph, 2);
+            hub.awaitTeamsPolls(2);
             assertThat(health()).contains("UP");
         }
     }
 
     @Test
     void wrongSecretMakesHealthDownNamingTheCauseWhileTheStatusInterfaceWorks() throws Exception {
-        graph.addUser(ALICE_ID, "alice@example.com");
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        hub = TestHub.in(folder).withTeams(graph)
                 .with("hub.teams.client-secret", "not-the-secret").start();
 
         await().until(() -> health().contains("AADSTS7000215"));
@@ -91,15 +85,15 @@ class TeamsResilienceTest {
 
         // the operator fixes the secret in Azure (here: Graph accepts the configured one): the hub recovers alone
         graph.rotateSecret("not-the-secret");
-        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+        await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
         await().until(() -> health().contains("UP"));
     }
 
     @Test
     void aWrongSecretIsLoggedOnceWithoutStackTraceOrSecretHoweverOftenItFails() {
-        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
         try (LogCapture log = LogCapture.start()) {
-            hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+            hub = TestHub.in(folder).withTeams(graph)
                     .with("hub.teams.client-secret", "not-the-secret").start();
             await().until(() -> health().contains("AADSTS7000215"));
             int attempts = graph.requestCount(Endpoint.TOKEN);
@@ -129,9 +123,9 @@ class TeamsResilienceTest {
             await().until(() -> graph.writeCalls().stream().anyMatch(c -> c.status() == 503));
             await().until(() -> health().contains("DOWN"));
 
-            await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
             // coalesced: once Graph is back, only the latest state is written
-            await().until(() -> TeamsHubFixture.writerIdle(hub));
+            await().until(() -> hub.teamsWriterIdle());
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200)).hasSize(1);
             await().until(() -> health().contains("UP"));
         }
@@ -139,9 +133,9 @@ class TeamsResilienceTest {
 
     @Test
     void unreachableGraphMakesHealthDownAndTheStatusInterfaceKeepsWorking() {
-        graph.addUser(ALICE_ID, "alice@example.com");
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
         int closedPort = io.presencehub.testing.FreePort.find();
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+        hub = TestHub.in(folder).withTeams(graph)
                 .with("hub.teams.graph-url", "http://127.0.0.1:" + closedPort + "/v1.0").start();
 
         await().until(() -> health().contains("unreachable"));
@@ -153,11 +147,11 @@ class TeamsResilienceTest {
 
     @Test
     void missingPresencePermissionMakesHealthDownNamingItAndTheWriteGoesThroughOnceGranted() {
-        graph.addUser(ALICE_ID, "alice@example.com");
-        graph.setClientSession(ALICE_ID, "Available", "Available");
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+        hub = TestHub.in(folder).withTeams(graph)
                 .withBean(io.presencehub.camel.HubConfiguration.CLOCK, graph.clock()).start();
-        awaitBaseline(hub, ALICE);
+        hub.awaitTeamsBaseline(ALICE);
         graph.failNext(1_000_000, 403, null);
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
@@ -166,13 +160,13 @@ class TeamsResilienceTest {
             await().until(() -> graph.writeCalls(Endpoint.SET_PRESENCE).stream().anyMatch(c -> c.status() == 403));
         }
         int refused = graph.writeCalls(Endpoint.SET_PRESENCE).size();
-        awaitPolls(graph, 3);
+        hub.awaitTeamsPolls(3);
         assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).as("not hammered: the next try is minutes away")
                 .hasSize(refused);
 
         graph.clearFaults(); // the admin grants the permission; no status changes meanwhile
         graph.clock().advance(TeamsWriter.PERMISSION_RETRY);
-        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+        await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
         await().until(() -> health().contains("UP"));
     }
 
@@ -186,39 +180,39 @@ class TeamsResilienceTest {
         }
         hub.close();
         graph.clearFaults();
-        assertThat(graph.appSession(ALICE_ID)).isEmpty();
+        assertThat(graph.appSession(ALICE_TEAMS_ID)).isEmpty();
 
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
-        await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
+        hub = TestHub.in(folder).withTeams(graph).start();
+        await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
     }
 
     @Test
     void aTeamsChangeWhileTheHubWasDownIsAppliedAfterRestartButAnUnchangedOneIsABaseline() {
         startAliceHub();
         hub.close();
-        graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+        graph.setClientSession(ALICE_TEAMS_ID, "Busy", "InAMeeting");
 
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
-        await().until(() -> TeamsHubFixture.state(hub, ALICE).statusType() == io.presencehub.model.StatusType.DND);
-        long version = TeamsHubFixture.state(hub, ALICE).version();
+        hub = TestHub.in(folder).withTeams(graph).start();
+        await().until(() -> hub.state(ALICE).statusType() == io.presencehub.model.StatusType.DND);
+        long version = hub.state(ALICE).version();
         hub.close();
 
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
-        awaitPolls(graph, 3);
-        assertThat(TeamsHubFixture.state(hub, ALICE).version()).isEqualTo(version);
+        hub = TestHub.in(folder).withTeams(graph).start();
+        hub.awaitTeamsPolls(3);
+        assertThat(hub.state(ALICE).version()).isEqualTo(version);
     }
 
     @Test
     void throttlingStormHonoursRetryAfterAndEndsInTheLatestState() {
         int users = 30;
         for (int i = 0; i < users; i++) {
-            graph.addUser(TeamsDirectories.graphId(i), "user" + i + "@example.com");
-            graph.setClientSession(TeamsDirectories.graphId(i), "Available", "Available");
+            graph.addUser(TestDirectories.teamsUserGraphId(i), "user" + i + "@example.com");
+            graph.setClientSession(TestDirectories.teamsUserGraphId(i), "Available", "Available");
         }
         // Graph is stricter than the hub believes: the hub meets 429s with fractional Retry-After
         graph.presenceBudget(25, Duration.ofSeconds(2));
-        hub = TeamsHubFixture.hub(folder, TeamsDirectories.users(users), graph).start();
-        await().until(() -> TeamsHubFixture.poller(hub).observation(user(users - 1)).isPresent());
+        hub = TestHub.in(folder).directory(TestDirectories.teamsUsers(users)).withTeams(graph).start();
+        await().until(() -> hub.teamsPoller().observation(user(users - 1)).isPresent());
 
         Random random = new Random(4);
         String[] statuses = {"Available", "Away", "Do Not Disturb", "Out"};
@@ -233,7 +227,7 @@ class TeamsResilienceTest {
             // Graph may show the last write before the hub has taken its answer: wait for both
             // 120 writes against 25 per 2 s, with Retry-After pauses: a minute on a slow machine
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> allShow(last) && TeamsHubFixture.writer(hub).pendingCount() == 0);
+                    .until(() -> allShow(last) && hub.bean(TeamsWriter.class).pendingCount() == 0);
         }
         assertThat(graph.throttledCount()).isPositive();
         assertThat(allShow(last)).isTrue();
@@ -243,10 +237,10 @@ class TeamsResilienceTest {
     void theHubsOwnBudgetKeepsItBelowGraphsLimit() {
         int users = 30;
         for (int i = 0; i < users; i++) {
-            graph.addUser(TeamsDirectories.graphId(i), "user" + i + "@example.com");
+            graph.addUser(TestDirectories.teamsUserGraphId(i), "user" + i + "@example.com");
         }
         graph.presenceBudget(25, Duration.ofSeconds(2));
-        hub = TeamsHubFixture.hub(folder, TeamsDirectories.users(users), graph)
+        hub = TestHub.in(folder).directory(TestDirectories.teamsUsers(users)).withTeams(graph)
                 .with("hub.teams.request-budget", "25").with("hub.teams.request-window", "2s").start();
         String[] last = new String[users];
         try (LineClient client = hub.client()) {
@@ -266,7 +260,7 @@ class TeamsResilienceTest {
                 case "Away", "Out" -> "Away/Away";
                 default -> null;
             };
-            String actual = graph.appSession(TeamsDirectories.graphId(i)).map(FakeGraph.AppSessionView::pair)
+            String actual = graph.appSession(TestDirectories.teamsUserGraphId(i)).map(FakeGraph.AppSessionView::pair)
                     .orElse(null);
             if (expected == null ? actual != null : !expected.equals(actual)) {
                 return false;
@@ -280,13 +274,6 @@ class TeamsResilienceTest {
     }
 
     private String health() {
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + hub.managementPort() + "/observe/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return answer.body();
-        } catch (Exception e) {
-            return e.toString();
-        }
+        return hub.health();
     }
 }

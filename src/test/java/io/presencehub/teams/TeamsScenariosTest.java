@@ -1,19 +1,14 @@
 package io.presencehub.teams;
 
-import static io.presencehub.teams.TeamsHubFixture.ALICE;
-import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
-import static io.presencehub.teams.TeamsHubFixture.await;
-import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
-import static io.presencehub.teams.TeamsHubFixture.awaitPolls;
-import static io.presencehub.teams.TeamsHubFixture.state;
-import static io.presencehub.teams.TeamsHubFixture.writerIdle;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
+import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusType;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +32,10 @@ class TeamsScenariosTest {
     @BeforeEach
     void start() {
         graph = FakeGraph.start();
-        graph.addUser(ALICE_ID, "alice@example.com");
-        graph.setClientSession(ALICE_ID, "Available", "Available");
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
-        awaitBaseline(hub, ALICE);
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+        hub = TestHub.in(folder).withTeams(graph).start();
+        hub.awaitTeamsBaseline(ALICE);
     }
 
     @AfterEach
@@ -56,19 +51,19 @@ class TeamsScenariosTest {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
 
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
-            assertThat(graph.appSession(ALICE_ID).get().pair()).isEqualTo("Busy/InACall");
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
+            assertThat(graph.appSession(ALICE_TEAMS_ID).get().pair()).isEqualTo("Busy/InACall");
             FakeGraph.WriteCall set = graph.writeCalls(Endpoint.SET_PRESENCE).get(0);
             assertThat(set.json().get("sessionId").asText()).isEqualTo(FakeGraph.CLIENT_ID);
             assertThat(set.json().get("expirationDuration").asText()).isEqualTo("PT4H");
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Busy/InACall");
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Busy/InACall");
 
-            awaitPolls(graph, 3);
+            hub.awaitTeamsPolls(3);
             assertThat(client.staysSilent(300)).isTrue();
             // a reply comes after every event already queued for its client: the polls handled so far caused none
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Do Not Disturb");
-            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
-            await().until(() -> writerIdle(hub));
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
+            await().until(() -> hub.teamsWriterIdle());
             assertThat(graph.writeCalls()).hasSize(1);
         }
     }
@@ -76,20 +71,20 @@ class TeamsScenariosTest {
     @Test
     void teamsMeetingMakesTheHubDndWithoutAnAppSessionAndItsEndMakesItAvailable() {
         try (LineClient client = hub.client()) {
-            graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+            graph.setClientSession(ALICE_TEAMS_ID, "Busy", "InAMeeting");
             assertThat(client.readLines(2)).containsExactly(DND_EVENTS,
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Do Not Disturb");
-            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.TEAMS);
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.TEAMS);
 
-            graph.setClientSession(ALICE_ID, "Available", "Available");
+            graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
             assertThat(client.readLines(2)).containsExactly(
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Available",
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Available");
-            awaitPolls(graph, 2);
+            hub.awaitTeamsPolls(2);
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Available");
-            await().until(() -> writerIdle(hub));
+            await().until(() -> hub.teamsWriterIdle());
             assertThat(graph.writeCalls()).isEmpty();
-            assertThat(graph.appSession(ALICE_ID)).isEmpty();
+            assertThat(graph.appSession(ALICE_TEAMS_ID)).isEmpty();
         }
     }
 
@@ -98,11 +93,11 @@ class TeamsScenariosTest {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Away");
 
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
-            assertThat(graph.appSession(ALICE_ID).get().pair()).isEqualTo("Away/Away");
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Available/Available");
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
+            assertThat(graph.appSession(ALICE_TEAMS_ID).get().pair()).isEqualTo("Away/Away");
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Available/Available");
 
-            awaitPolls(graph, 3);
+            hub.awaitTeamsPolls(3);
             assertThat(client.staysSilent(300)).isTrue();
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Away");
         }
@@ -112,21 +107,21 @@ class TeamsScenariosTest {
     void availablePickedInTeamsAfterHubDndMakesTheHubAvailableAndClearsTheSession() {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
-            awaitPolls(graph, 2);
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
+            hub.awaitTeamsPolls(2);
 
-            graph.setPreferredPresence(ALICE_ID, "Available", "Available");
+            graph.setPreferredPresence(ALICE_TEAMS_ID, "Available", "Available");
 
             assertThat(client.readLines(2)).containsExactly(
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Available",
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Available");
-            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.TEAMS);
-            await().until(() -> graph.appSession(ALICE_ID).isEmpty());
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.TEAMS);
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isEmpty());
             assertThat(graph.writeCalls(Endpoint.CLEAR_PRESENCE)).hasSize(1);
-            awaitPolls(graph, 3);
+            hub.awaitTeamsPolls(3);
             assertThat(client.staysSilent(300)).isTrue();
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1001")).isEqualTo("ExtensionStatus@#Available");
-            assertThat(state(hub, ALICE).statusType()).isEqualTo(StatusType.AVAILABLE);
+            assertThat(hub.state(ALICE).statusType()).isEqualTo(StatusType.AVAILABLE);
         }
     }
 
@@ -140,14 +135,14 @@ class TeamsScenariosTest {
                     "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1001@#In the lab#masknl#call my mobile",
                     "ExtensionNoteUpdatedEvent@#HQ@#Sales@#1002@#In the lab#masknl#call my mobile");
 
-            await().until(() -> graph.presenceOf(ALICE_ID).statusMessage().equals("In the lab\ncall my mobile"));
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Busy/InACall");
+            await().until(() -> graph.presenceOf(ALICE_TEAMS_ID).statusMessage().equals("In the lab\ncall my mobile"));
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Busy/InACall");
 
-            awaitPolls(graph, 3);
+            hub.awaitTeamsPolls(3);
             assertThat(listener.staysSilent(300)).isTrue();
             assertThat(listener.ask("get_extension_status@#HQ@#Sales@#1001"))
                     .isEqualTo("ExtensionStatus@#Do Not Disturb");
-            await().until(() -> writerIdle(hub));
+            await().until(() -> hub.teamsWriterIdle());
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).hasSize(1);
             assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).hasSize(1);
         }
@@ -163,7 +158,7 @@ class TeamsScenariosTest {
             client.set("set_extension_return_time@#HQ@#Sales@#1001@#" + returnTime);
             client.set("set_extension_note@#HQ@#Sales@#1001@#Back tomorrow");
 
-            await().until(() -> graph.presenceOf(ALICE_ID).statusMessage().equals("Back tomorrow"));
+            await().until(() -> graph.presenceOf(ALICE_TEAMS_ID).statusMessage().equals("Back tomorrow"));
             FakeGraph.WriteCall last = graph.writeCalls(Endpoint.SET_STATUS_MESSAGE).stream()
                     .filter(c -> c.status() == 200).reduce((a, b) -> b).orElseThrow();
             assertThat(last.json().at("/statusMessage/expiryDateTime/dateTime").asText()).isEqualTo(expected);
@@ -175,24 +170,24 @@ class TeamsScenariosTest {
     @Test
     void aNoteSetDuringATeamsMeetingDoesNotKeepTheUserInDndAfterIt() {
         try (LineClient client = hub.client()) {
-            graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+            graph.setClientSession(ALICE_TEAMS_ID, "Busy", "InAMeeting");
             assertThat(client.readLines(2)).containsExactly(DND_EVENTS,
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Do Not Disturb");
             client.set("set_extension_note@#HQ@#Sales@#1001@#In the board meeting");
-            assertThat(state(hub, ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
-            assertThat(state(hub, ALICE).statusOrigin()).as("the status still came from Teams")
+            assertThat(hub.state(ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
+            assertThat(hub.state(ALICE).statusOrigin()).as("the status still came from Teams")
                     .isEqualTo(Origin.TEAMS);
-            await().until(() -> graph.presenceOf(ALICE_ID).statusMessage().equals("In the board meeting"));
-            await().until(() -> writerIdle(hub));
-            assertThat(graph.appSession(ALICE_ID)).as("no session for a status Teams itself set").isEmpty();
+            await().until(() -> graph.presenceOf(ALICE_TEAMS_ID).statusMessage().equals("In the board meeting"));
+            await().until(() -> hub.teamsWriterIdle());
+            assertThat(graph.appSession(ALICE_TEAMS_ID)).as("no session for a status Teams itself set").isEmpty();
 
-            graph.setClientSession(ALICE_ID, "Available", "Available");
+            graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
             assertThat(client.readLines(2)).containsExactly(
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Available",
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Available");
-            await().until(() -> writerIdle(hub));
+            await().until(() -> hub.teamsWriterIdle());
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).isEmpty();
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Available/Available");
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Available/Available");
         }
     }
 }

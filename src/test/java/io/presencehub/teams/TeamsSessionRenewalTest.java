@@ -1,16 +1,13 @@
 package io.presencehub.teams;
 
-import static io.presencehub.teams.TeamsHubFixture.ALICE;
-import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
-import static io.presencehub.teams.TeamsHubFixture.await;
-import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
-import static io.presencehub.teams.TeamsHubFixture.awaitPolls;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
+import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.camel.HubConfiguration;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +30,11 @@ class TeamsSessionRenewalTest {
 
     @BeforeEach
     void start() {
-        graph.addUser(ALICE_ID, "alice@example.com");
-        graph.setClientSession(ALICE_ID, "Available", "Available");
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+        hub = TestHub.in(folder).withTeams(graph)
                 .withBean(HubConfiguration.CLOCK, graph.clock()).start();
-        awaitBaseline(hub, ALICE);
+        hub.awaitTeamsBaseline(ALICE);
     }
 
     @AfterEach
@@ -50,22 +47,22 @@ class TeamsSessionRenewalTest {
     void aWantedSessionIsRenewedBeforeGraphLetsItExpire() {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
-            Instant firstExpiry = graph.appSession(ALICE_ID).get().expiresAt();
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
+            Instant firstExpiry = graph.appSession(ALICE_TEAMS_ID).get().expiresAt();
 
             // 3 h 40 min later the PT4H session is inside the renewal margin (24 min) but has not expired yet
             graph.clock().advance(Duration.ofMinutes(220));
             await().until(() -> graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200)
                     .count() == 2);
-            FakeGraph.AppSessionView renewed = graph.appSession(ALICE_ID).orElseThrow();
+            FakeGraph.AppSessionView renewed = graph.appSession(ALICE_TEAMS_ID).orElseThrow();
             assertThat(renewed.pair()).isEqualTo("Busy/InACall");
             assertThat(renewed.expiresAt()).isAfter(firstExpiry.plus(Duration.ofHours(3)));
 
             // past the first session's end, Teams still shows the hub's DND and the hub still wants it
             graph.clock().advance(Duration.ofMinutes(30));
-            awaitPolls(graph, 2);
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Busy/InACall");
-            assertThat(TeamsHubFixture.state(hub, ALICE).statusType()).isEqualTo(io.presencehub.model.StatusType.DND);
+            hub.awaitTeamsPolls(2);
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Busy/InACall");
+            assertThat(hub.state(ALICE).statusType()).isEqualTo(io.presencehub.model.StatusType.DND);
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).hasSize(2);
         }
     }
@@ -74,15 +71,15 @@ class TeamsSessionRenewalTest {
     void aSessionNoLongerWantedIsClearedAndNeverRenewed() {
         try (LineClient client = hub.client()) {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb");
-            await().until(() -> graph.appSession(ALICE_ID).isPresent());
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isPresent());
             client.set("set_extension_status@#HQ@#Sales@#1001@#Available");
-            await().until(() -> graph.appSession(ALICE_ID).isEmpty());
+            await().until(() -> graph.appSession(ALICE_TEAMS_ID).isEmpty());
 
             graph.clock().advance(Duration.ofMinutes(220));
-            awaitPolls(graph, 3);
+            hub.awaitTeamsPolls(3);
             assertThat(graph.writeCalls(Endpoint.SET_PRESENCE)).hasSize(1);
-            assertThat(graph.appSession(ALICE_ID)).isEmpty();
-            assertThat(graph.presenceOf(ALICE_ID).pair()).isEqualTo("Available/Available");
+            assertThat(graph.appSession(ALICE_TEAMS_ID)).isEmpty();
+            assertThat(graph.presenceOf(ALICE_TEAMS_ID).pair()).isEqualTo("Available/Available");
         }
     }
 }

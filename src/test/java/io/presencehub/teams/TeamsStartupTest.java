@@ -3,7 +3,6 @@ package io.presencehub.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,11 @@ class TeamsStartupTest {
 
     @Test
     void disabledByDefaultTheTeamsAndAsteriskRoutesAreNotLoaded() {
-        try (TestHub hub = TestHub.in(folder, TestDirectories.SMALL).start()) {
+        try (TestHub hub = TestHub.in(folder).start()) {
             assertThat(hub.context().getRoutes()).extracting(org.apache.camel.Route::getRouteId)
                     .isNotEmpty().noneMatch(id -> id.startsWith("teams-") || id.startsWith("asterisk-"))
                     .contains("presence-state-fanout", "status-interface-server", "status-interface-events");
-            assertThat(hub.context().getRegistry().lookupByName("teamsWriter")).isNull();
+            assertThat(hub.context().getRegistry().findByType(TeamsWriter.class)).isEmpty();
             try (var client = hub.client()) {
                 assertThat(client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb")).hasSize(2);
             }
@@ -31,7 +30,7 @@ class TeamsStartupTest {
     @Test
     void aSessionPairGraphRejectsStopsTheStartWithAClearMessage() {
         try (FakeGraph graph = FakeGraph.start()) {
-            TestHub hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph)
+            TestHub hub = TestHub.in(folder).withTeams(graph)
                     .with("hub.teams.session-mapping", "dnd=DoNotDisturb/DoNotDisturb");
             assertThatThrownBy(hub::start).rootCause()
                     .hasMessageContaining("dnd=DoNotDisturb/DoNotDisturb")
@@ -43,7 +42,7 @@ class TeamsStartupTest {
     @Test
     void aMissingClientIdStopsTheStartNamingTheSetting() {
         try (FakeGraph graph = FakeGraph.start()) {
-            TestHub hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).with("hub.teams.client-id", "");
+            TestHub hub = TestHub.in(folder).withTeams(graph).with("hub.teams.client-id", "");
             assertThatThrownBy(hub::start).rootCause().hasMessageContaining("Teams client id is required");
             hub.close();
         }

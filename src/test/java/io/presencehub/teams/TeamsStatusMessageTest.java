@@ -1,14 +1,10 @@
 package io.presencehub.teams;
 
-import static io.presencehub.teams.TeamsHubFixture.ALICE;
-import static io.presencehub.teams.TeamsHubFixture.ALICE_ID;
-import static io.presencehub.teams.TeamsHubFixture.await;
-import static io.presencehub.teams.TeamsHubFixture.awaitBaseline;
-import static io.presencehub.teams.TeamsHubFixture.poller;
+import static io.presencehub.testing.TestDirectories.ALICE;
+import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
-import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -33,27 +29,27 @@ class TeamsStatusMessageTest {
 
     @Test
     void aStatusMessageWithControlCharactersIsStoredCleanedAndTeamsChangesStillApplyAfterARestart() {
-        graph.addUser(ALICE_ID, "alice@example.com");
-        graph.setClientSession(ALICE_ID, "Available", "Available");
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
-        awaitBaseline(hub, ALICE);
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+        hub = TestHub.in(folder).withTeams(graph).start();
+        hub.awaitTeamsBaseline(ALICE);
 
         // the stored observation separates its fields with U+001F: kept, the digits after it would be read back
         // as the sequence number, newer than any Graph sends, and every later read would be dropped as stale
-        graph.setStatusMessage(ALICE_ID, "\u001b[2J\u001b[31mpwned\u0007 back\r\nat 3\u001f99999999999999999999");
-        await().until(() -> poller(hub).observation(ALICE).map(o -> o.statusMessage().contains("pwned")).orElse(false));
-        assertThat(poller(hub).observation(ALICE).orElseThrow().statusMessage())
+        graph.setStatusMessage(ALICE_TEAMS_ID, "\u001b[2J\u001b[31mpwned\u0007 back\r\nat 3\u001f99999999999999999999");
+        hub.awaitFreshRun("teams-poll");
+        assertThat(hub.teamsPoller().observation(ALICE).orElseThrow().statusMessage())
                 .isEqualTo("[2J[31mpwned back\nat 399999999999999999999");
 
         hub.close();
-        hub = TeamsHubFixture.hub(folder, TestDirectories.SMALL, graph).start();
+        hub = TestHub.in(folder).withTeams(graph).start();
         try (LineClient client = hub.client()) {
-            graph.setClientSession(ALICE_ID, "Busy", "InAMeeting");
+            graph.setClientSession(ALICE_TEAMS_ID, "Busy", "InAMeeting");
             assertThat(client.readLines(2)).containsExactly(
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1001@#Do Not Disturb",
                     "ExtensionStatusUpdatedEvent@#HQ@#Sales@#1002@#Do Not Disturb");
         }
-        assertThat(poller(hub).observation(ALICE).orElseThrow().statusMessage())
+        assertThat(hub.teamsPoller().observation(ALICE).orElseThrow().statusMessage())
                 .isEqualTo("[2J[31mpwned back\nat 399999999999999999999");
     }
 }

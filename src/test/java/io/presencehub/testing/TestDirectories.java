@@ -1,7 +1,24 @@
 package io.presencehub.testing;
 
-/** Directory files used by the tests. */
+import io.presencehub.model.UserKey;
+
+/**
+ * The directory files the tests use, and the users of {@link #SMALL} they talk about. A test that needs a variant
+ * edits {@link #SMALL} with {@link #smallWith}; a test of the directory parser or of one directory rule keeps its
+ * own few lines next to its assertions.
+ */
 public final class TestDirectories {
+
+    /** alice in {@link #SMALL}: extensions 1001 (default) and 1002, e-mail alice@example.com. */
+    public static final UserKey ALICE = new UserKey("hq", "sales", "alice");
+    /** bob in {@link #SMALL}: extension 1003, no e-mail. */
+    public static final UserKey BOB = new UserKey("hq", "sales", "bob");
+    /** The presentity of alice's default extension 1001: what her phone shows and sets. */
+    public static final String ALICE_PHONE = "CustomPresence:1001";
+    /** The presentity of bob's extension 1003. */
+    public static final String BOBS_PHONE = "CustomPresence:1003";
+    /** The id tests give alice's Microsoft 365 account in a {@code FakeGraph} (matched by her e-mail). */
+    public static final String ALICE_TEAMS_ID = "u-alice";
 
     private TestDirectories() {
     }
@@ -74,5 +91,53 @@ public final class TestDirectories {
             }
         }
         return yaml.toString();
+    }
+
+    /** {@link #SMALL} with one more extension in HQ/Sales, 1005, that no user claims. */
+    public static final String SMALL_WITH_1005 = smallWith("- {number: \"1004\"}",
+            "- {number: \"1004\"}\n          - {number: \"1005\"}");
+
+    /** {@link #SMALL} with one text replaced; fails if the text is not there (so each edit really edits). */
+    public static String smallWith(String text, String replacement) {
+        if (!SMALL.contains(text)) {
+            throw new IllegalArgumentException("TestDirectories.SMALL does not contain: " + text);
+        }
+        return SMALL.replace(text, replacement);
+    }
+
+    /**
+     * One location HQ (id hq), tenant Sales (id sales) with the statuses Available, Away, Do Not Disturb and Out,
+     * and {@code count} users {@code user0…}, each with extension {@code 20000+i} and e-mail
+     * {@code user<i>@example.com} (for Teams tests and the Teams benchmark).
+     */
+    public static String teamsUsers(int count) {
+        StringBuilder yaml = new StringBuilder("""
+                locations:
+                  - name: HQ
+                    id: hq
+                    tenants:
+                      - name: Sales
+                        id: sales
+                        statuses:
+                          - {name: Available, type: available}
+                          - {name: Away, type: away}
+                          - {name: Do Not Disturb, type: dnd}
+                          - {name: Out, type: xa}
+                        extensions:
+                """);
+        for (int i = 0; i < count; i++) {
+            yaml.append("          - {number: \"").append(20000 + i).append("\"}\n");
+        }
+        yaml.append("        users:\n");
+        for (int i = 0; i < count; i++) {
+            yaml.append("          - {id: user").append(i).append(", email: user").append(i)
+                    .append("@example.com, extensions: [\"").append(20000 + i).append("\"]}\n");
+        }
+        return yaml.toString();
+    }
+
+    /** The Microsoft 365 id of {@code user<i>} of {@link #teamsUsers} in a {@code FakeGraph}. */
+    public static String teamsUserGraphId(int i) {
+        return "g-" + i;
     }
 }

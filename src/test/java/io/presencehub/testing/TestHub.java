@@ -1,31 +1,62 @@
 package io.presencehub.testing;
 
 import io.presencehub.PresenceHubMain;
+import io.presencehub.asterisk.AsteriskWriter;
+import io.presencehub.asterisk.FakeAsterisk;
+import io.presencehub.directory.DirectoryService;
+import io.presencehub.model.UserKey;
+import io.presencehub.model.UserState;
 import io.presencehub.statusinterface.StatusClientGroup;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import io.presencehub.sync.PresenceApplier;
+import io.presencehub.teams.FakeGraph;
+import io.presencehub.teams.TeamsPoller;
+import io.presencehub.teams.TeamsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /**
- * The real hub (camel-main, YAML routes, netty server, H2 file) started in the test JVM on free
- * ports, with its own directory file and database in a temporary folder.
+ * The real hub, built by the production wiring ({@link PresenceHubMain#createMain()}: camel-main, the configuration
+ * class, the YAML routes, the netty server, an H2 file) and started in the test JVM on free ports, with its own
+ * directory file and database in a temporary folder. The one way tests start a hub:
+ *
+ * <pre>{@code
+ * TestHub hub = TestHub.in(folder)
+ *         .directory(TestDirectories.SMALL)   // the default
+ *         .withAsterisk(fakeAsterisk)         // AMI sync on, short timings
+ *         .withTeams(fakeGraph)               // Teams sync on, Graph polled every 200 ms
+ *         .with("hub.asterisk.outgoing-method", "all")
+ *         .start();
+ * }</pre>
+ *
+ * What tests need of a running hub has a typed accessor here (ports, clients, the applier, the status client group,
+ * health), so a bean renamed in the wiring is fixed in this one class; beans are found by type, not by name.
  */
 public final class TestHub implements AutoCloseable {
 
     private final Path folder;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, Object> beans = new LinkedHashMap<>();
+    private FakeGraph graph;
     private Main main;
     private int fixedStatusPort;
     private int statusPort;
@@ -35,16 +66,55 @@ public final class TestHub implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** A hub in this folder using the given directory YAML. */
-    public static TestHub in(Path folder, String directoryYaml) {
+    /**
+     * A hub in this folder: its directory file ({@link TestDirectories#SMALL} unless {@link #directory} says
+     * otherwise), its H2 database, a directory check every 100 ms.
+     */
+    public static TestHub in(Path folder) {
         TestHub hub = new TestHub(folder);
-        hub.writeDirectory(directoryYaml);
+        hub.writeDirectory(TestDirectories.SMALL);
         hub.properties.put("hub.directory.file", hub.directoryFile().toString());
         hub.properties.put("hub.store.url", "jdbc:h2:file:" + folder.resolve("data/hub"));
         hub.properties.put("hub.directory.reload-interval", "100");
         return hub;
     }
 
+    /** The directory file the hub starts with. */
+    public TestHub directory(String yaml) {
+        writeDirectory(yaml);
+        return this;
+    }
+
+    /**
+     * AMI sync on, against this fake (user {@code hub}), with short timings: ping every 200 ms, read timeout 3 s,
+     * reconnect back-off 100..400 ms, a refused login retried after 700 ms.
+     */
+    public TestHub withAsterisk(FakeAsterisk asterisk) {
+        return with("hub.asterisk.enabled", "true")
+                .with("hub.asterisk.host", "127.0.0.1")
+                .with("hub.asterisk.port", Integer.toString(asterisk.port()))
+                .with("hub.asterisk.username", "hub")
+                .with("hub.asterisk.secret", "hubsecret")
+                .with("hub.asterisk.ping-interval", "200")
+                .with("hub.asterisk.read-timeout", "3000")
+                .with("hub.asterisk.reconnect-min", "100")
+                .with("hub.asterisk.reconnect-max", "400")
+                .with("hub.asterisk.auth-retry", "700");
+    }
+
+    /**
+     * Teams sync on, against this fake with its valid app credentials; Graph polled every 200 ms (written in
+     * ISO-8601 on purpose: tests that set {@code 100ms} show the other form reaches the poll timer too), the user
+     * list read once.
+     */
+    public TestHub withTeams(FakeGraph graph) {
+        this.graph = graph;
+        return graph.connect(this)
+                .with("hub.teams.poll-interval", "PT0.2S")
+                .with("hub.teams.users-refresh", "1h");
+    }
+
+    /** A setting, as {@code -Dkey=value} would give it; the last one for a key wins. */
     public TestHub with(String key, String value) {
         properties.put(key, value);
         return this;
@@ -87,7 +157,7 @@ public final class TestHub implements AutoCloseable {
                 throw new IllegalStateException("the hub did not start", e);
             }
             if (fixedStatusPort > 0
-                    || main.getCamelContext().getRouteController().getRouteStatus("status-interface-server").isStarted()) {
+                    || context().getRouteController().getRouteStatus("status-interface-server").isStarted()) {
                 return this;
             }
             stop();
@@ -112,6 +182,36 @@ public final class TestHub implements AutoCloseable {
         }
     }
 
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    /** Awaitility with the fixtures' ceiling, polling every 20 ms. */
+    public static ConditionFactory await() {
+        return Awaitility.await().atMost(SlowMachineTimeouts.AWAIT).pollInterval(Duration.ofMillis(20));
+    }
+
+    /**
+     * Waits until the timer route {@code routeId} has completed a whole run that began after this call (e.g.
+     * {@code directory-reload} has looked at the file just written, {@code teams-poll} has handled an answer Graph gave
+     * after a change there). Two completions are awaited: a run already under way when this is called may complete
+     * first, and a timer route's next run starts only after it.
+     */
+    public void awaitFreshRun(String routeId) {
+        if (context().getRoute(routeId) == null) {
+            throw new IllegalArgumentException("no route " + routeId + " in the hub");
+        }
+        NotifyBuilder done = new NotifyBuilder(context()).fromRoute(routeId).whenDone(2).create();
+        if (!done.matches(SlowMachineTimeouts.AWAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("route " + routeId + " did not complete a run within " + SlowMachineTimeouts.AWAIT);
+        }
+    }
+
+    // ---------------------------------------------------------------- the directory file
+
     public Path directoryFile() {
         return folder.resolve("directory.yaml");
     }
@@ -129,6 +229,8 @@ public final class TestHub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    // ---------------------------------------------------------------- ports and clients
 
     public int statusPort() {
         return statusPort;
@@ -152,7 +254,7 @@ public final class TestHub implements AutoCloseable {
     }
 
     private LineClient registered(LineClient client) {
-        StatusClientGroup group = context().getRegistry().lookupByNameAndType("statusClients", StatusClientGroup.class);
+        StatusClientGroup group = statusClients();
         int localPort = client.socket().getLocalPort();
         Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
                 .atMost(SlowMachineTimeouts.AWAIT).until(() -> group.stream()
@@ -160,16 +262,114 @@ public final class TestHub implements AutoCloseable {
         return client;
     }
 
+    // ---------------------------------------------------------------- the hub's parts
+
     public CamelContext context() {
         return main.getCamelContext();
     }
 
-    public PresenceApplier applier() {
-        return context().getRegistry().lookupByNameAndType("presenceApplier", PresenceApplier.class);
+    /** The one bean of this type in the hub's registry (fails if there is none or several). */
+    public <T> T bean(Class<T> type) {
+        T bean = context().getRegistry().findSingleByType(type);
+        if (bean == null) {
+            throw new IllegalStateException("no single bean of type " + type.getName() + " in the hub");
+        }
+        return bean;
     }
 
-    @Override
-    public void close() {
-        stop();
+    public PresenceApplier applier() {
+        return bean(PresenceApplier.class);
+    }
+
+    /** The user's current state, as the applier holds it. */
+    public UserState state(UserKey user) {
+        return applier().current(user);
+    }
+
+    /** The connected status clients. */
+    public StatusClientGroup statusClients() {
+        return bean(StatusClientGroup.class);
+    }
+
+    public DirectoryService directoryService() {
+        return bean(DirectoryService.class);
+    }
+
+    // ---------------------------------------------------------------- health
+
+    /** GET {@code /observe/health} on the management port: status code and body, e.g. {@code 200 {...UP...}}. */
+    public String health() {
+        return health("");
+    }
+
+    /** GET {@code /observe/health?exposureLevel=full}: status code and body, with every check's details. */
+    public String healthInFull() {
+        return health("?exposureLevel=full");
+    }
+
+    private String health(String query) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + managementPort + "/observe/health" + query)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The state of one health check ({@code asterisk}, {@code teams}, {@code status-interface}, {@code hub}) now. */
+    public HealthCheck.State healthCheck(String id) {
+        // a connector's check is a bean of the registry; the health registry holds the others
+        return context().getRegistry().findByType(HealthCheck.class).stream()
+                .filter(check -> check.getId().equals(id))
+                .findFirst()
+                .or(() -> HealthCheckRegistry.get(context()).getCheck(id).map(HealthCheck.class::cast))
+                .map(check -> check.call().getState())
+                .orElseThrow(() -> new IllegalStateException("no health check " + id));
+    }
+
+    // ---------------------------------------------------------------- connectors
+
+    /** The AMI link is logged in and resynchronised (health check {@code asterisk} UP). */
+    public boolean asteriskConnected() {
+        return healthCheck("asterisk") == HealthCheck.State.UP;
+    }
+
+    /**
+     * The Asterisk writer has nothing queued or unanswered: every Setvar it decided on so far has reached the fake
+     * (and been counted there). Await it before asserting that a presentity got no Setvar.
+     */
+    public boolean asteriskWriterIdle() {
+        return bean(AsteriskWriter.class).pendingCount() == 0;
+    }
+
+    public TeamsPoller teamsPoller() {
+        return bean(TeamsPoller.class);
+    }
+
+    /**
+     * The Teams writer owes nothing: every write it decided on so far has been answered (one in flight still counts).
+     * Await it before asserting that Graph got no (further) write.
+     */
+    public boolean teamsWriterIdle() {
+        return bean(TeamsWriter.class).pendingCount() == 0;
+    }
+
+    /** Waits until the hub has read Graph's presence of the user at least once (the baseline). */
+    public void awaitTeamsBaseline(UserKey user) {
+        await().until(() -> teamsPoller().observation(user).isPresent());
+    }
+
+    /** Waits for {@code cycles} more complete presence requests at the fake Graph (see {@link #withTeams}). */
+    public void awaitTeamsPolls(int cycles) {
+        if (graph == null) {
+            throw new IllegalStateException("no FakeGraph: start the hub withTeams(graph)");
+        }
+        int start = graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID);
+        await().until(() -> graph.requestCount(FakeGraph.Endpoint.GET_PRESENCES_BY_USER_ID) >= start + cycles);
     }
 }
