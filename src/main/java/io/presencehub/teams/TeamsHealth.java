@@ -29,9 +29,11 @@ public final class TeamsHealth extends AbstractHealthCheck {
     void answered(GraphAnswer answer) {
         loginFailure = null;
         GraphCall.Purpose purpose = answer.call().purpose();
-        if (answer.status() == GraphAnswer.NO_ANSWER || answer.status() >= 500) {
+        GraphOutcome outcome = answer.outcome();
+        if (outcome instanceof GraphOutcome.NoAnswer
+                || outcome instanceof GraphOutcome.Answered answered && answered.status() >= 500) {
             graphFailures.put(purpose, "Graph not reachable: " + answer.describe());
-        } else if (answer.status() == 403) {
+        } else if (outcome.is(403)) {
             // a token without the application permission: every call of this kind will fail the same way
             graphFailures.put(purpose, "Graph refused " + describe(purpose) + " (" + answer.describe()
                     + "): grant the app Presence.ReadWrite.All and User.Read.All with admin consent");

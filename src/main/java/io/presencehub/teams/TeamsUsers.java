@@ -7,8 +7,6 @@ import io.presencehub.model.UserKey;
 import io.presencehub.store.Observation;
 import io.presencehub.store.StateStore;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +36,7 @@ public final class TeamsUsers {
     static final String KIND_ID = "teams-id";
     private static final int PAGE_SIZE = 999;
 
-    private final GraphSettings settings;
+    private final GraphRequests requests;
     private final Supplier<DirectoryIndex> directory;
     private final StateStore store;
     private final Clock clock;
@@ -56,13 +54,12 @@ public final class TeamsUsers {
     private Instant lastListing = Instant.MIN;
     private String lastFailure;
 
-    public TeamsUsers(GraphSettings settings, Supplier<DirectoryIndex> directory, StateStore store, Clock clock,
-                      Duration refresh) {
-        this.settings = settings;
+    public TeamsUsers(TeamsSettings settings, Supplier<DirectoryIndex> directory, StateStore store, Clock clock) {
+        this.requests = GraphRequests.of(settings);
         this.directory = directory;
         this.store = store;
         this.clock = clock;
-        this.refresh = refresh;
+        this.refresh = settings.usersRefresh();
         store.loadObservations(KIND_ID).values().forEach(o -> cachedIdByMail.put(o.key(), o.value()));
         publish(matcher.matchCached(directory.get(), cachedIdByMail), false);
     }
@@ -104,9 +101,7 @@ public final class TeamsUsers {
         listingWanted = false;
         lastListing = now;
         listing.clear();
-        String url = settings.graphUrl() + "/users?$select=" + encode("id,mail,userPrincipalName") + "&$top="
-                + PAGE_SIZE;
-        return new GraphCall(GraphCall.Purpose.LIST_USERS, "GET", url, null, null, null, false, now, null);
+        return requests.listUsers(PAGE_SIZE, now);
     }
 
     /** Takes one page; returns the next page's request, or null when the listing is complete or failed. */
@@ -127,8 +122,7 @@ public final class TeamsUsers {
             listing.addAll(page.users());
             if (page.nextLink() != null && !page.nextLink().isBlank()) {
                 // an absolute link, followed as is
-                return new GraphCall(GraphCall.Purpose.LIST_USERS, "GET", page.nextLink(), null, null, null, false,
-                        clock.instant(), null);
+                return requests.nextUsersPage(page.nextLink(), clock.instant());
             }
         } catch (GraphFormatException e) {
             LOG.warn("Teams: unreadable user list page, trying again later: {}", e.getMessage());
@@ -178,9 +172,5 @@ public final class TeamsUsers {
         if (!changed.isEmpty()) {
             matchListeners.forEach(l -> l.accept(changed));
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -148,10 +148,11 @@ class GraphTokenProviderTest {
     void credentialErrorsBecomeOneClearLineWithoutTheSecret(String scenario, String message, int code) {
         GraphSettings settings = graph.settings();
         switch (scenario) {
-            case "wrong secret" -> settings = settings.withClientSecret("Wrong~Secret.987");
+            case "wrong secret" -> settings = new GraphSettings(settings.tenantId(), settings.clientId(),
+                    "Wrong~Secret.987", settings.graphUrl(), settings.loginUrl());
             case "expired secret" -> graph.expireSecret();
             default -> settings = new GraphSettings(settings.tenantId(), "99999999-0000-0000-0000-000000000000",
-                    settings.clientSecret(), settings.graphUrl(), settings.loginUrl(), null, null, true);
+                    settings.clientSecret(), settings.graphUrl(), settings.loginUrl());
         }
         GraphTokenProvider tokens = provider(settings);
 
@@ -209,7 +210,8 @@ class GraphTokenProviderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadUrl = "http://127.0.0.1:" + socket.getLocalPort() + "/login";
         }
-        GraphSettings settings = graph.settings().withUrls(graph.graphUrl(), deadUrl);
+        GraphSettings settings = new GraphSettings(FakeGraph.TENANT_ID, FakeGraph.CLIENT_ID, FakeGraph.CLIENT_SECRET,
+                graph.graphUrl(), deadUrl);
 
         GraphAuthException e = assertThrows(GraphAuthException.class, provider(settings)::accessToken);
 

@@ -171,7 +171,7 @@ class TeamsResilienceTest {
                 .hasSize(refused);
 
         graph.clearFaults(); // the admin grants the permission; no status changes meanwhile
-        graph.clock().advance(TeamsWriter.PERMISSION_RETRY);
+        graph.clock().advance(TeamsWriteRules.PERMISSION_RETRY);
         await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
         await().until(() -> health().contains("UP"));
     }

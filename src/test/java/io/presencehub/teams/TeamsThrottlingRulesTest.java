@@ -94,9 +94,29 @@ class TeamsThrottlingRulesTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} retryable: {1}")
-    @CsvSource({"0, true", "429, true", "503, true", "504, true", "500, true", "400, false", "403, false",
+    @CsvSource({"429, true", "503, true", "504, true", "500, true", "401, true", "400, false", "403, false",
         "404, false"})
     void onlyOutagesAreRetried(int status, boolean retryable) {
-        assertThat(RetryPolicy.isRetryable(status)).isEqualTo(retryable);
+        assertThat(RetryPolicy.isRetryable(new GraphOutcome.Answered(status, null, null))).isEqualTo(retryable);
+    }
+
+    @Test
+    void noAnswerAndNoTokenAreRetriedAndOnlyA429PausesEveryone() {
+        assertThat(RetryPolicy.isRetryable(new GraphOutcome.NoAnswer("Graph unreachable"))).isTrue();
+        assertThat(RetryPolicy.isRetryable(new GraphOutcome.NoToken("AADSTS7000215 invalid client secret"))).isTrue();
+        assertThat(RetryPolicy.pausesEveryone(new GraphOutcome.Answered(429, null, "1"))).isTrue();
+        assertThat(RetryPolicy.pausesEveryone(new GraphOutcome.Answered(503, null, "1"))).isFalse();
+        assertThat(RetryPolicy.pausesEveryone(new GraphOutcome.NoAnswer("Graph unreachable"))).isFalse();
+    }
+
+    @Test
+    void graphsErrorCodeIsReadFromTheJsonNotSearchedInTheText() {
+        String body = "{\"error\":{\"message\":\"says \\\"code\\\": \\\"Fake\\\"\",\"code\":\"Forbidden\"}}";
+        assertThat(new GraphOutcome.Answered(403, body, null).describe()).isEqualTo("HTTP 403 Forbidden");
+        assertThat(new GraphOutcome.Answered(403, body, null).error().orElseThrow().message())
+                .isEqualTo("says \"code\": \"Fake\"");
+        assertThat(new GraphOutcome.Answered(502, "<html>bad gateway</html>", null).describe()).isEqualTo("HTTP 502");
+        assertThat(new GraphOutcome.NoToken("AADSTS700016 unknown app").describe())
+                .isEqualTo("AADSTS700016 unknown app");
     }
 }

@@ -62,15 +62,15 @@ class TeamsWriterTest {
             public void extensionReassigned(ExtensionReassignment reassignment) {
             }
         }, clock);
-        GraphSettings settings = GraphSettings.of(FakeGraph.TENANT_ID, FakeGraph.CLIENT_ID, "secret");
+        TeamsSettings settings = PackagedTeamsSettings.of(FakeGraph.TENANT_ID, FakeGraph.CLIENT_ID, "secret");
         budget = new RequestBudget(1500, Duration.ofSeconds(30), clock);
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0, clock);
-        TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock, Duration.ofHours(1));
+        TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock);
         poller = new TeamsPoller(settings, users, budget, retry,
                 new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, store, clock);
-        writer = new TeamsWriter(settings, users, new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
-                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), budget, retry, applier, poller,
-                new HeldHook(store), clock, 200, Duration.ofSeconds(30));
+        TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
+                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
+        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, new HeldHook(store), clock);
     }
 
     @AfterEach
@@ -121,7 +121,7 @@ class TeamsWriterTest {
     }
 
     private static GraphAnswer answer(GraphCall call, int status, String retryAfter) {
-        return new GraphAnswer(call, status, null, retryAfter, null);
+        return new GraphAnswer(call, new GraphOutcome.Answered(status, null, retryAfter));
     }
 
     @Test
