@@ -143,11 +143,6 @@ public final class TeamsPoller {
         return Optional.ofNullable(observations.get(user));
     }
 
-    /** A read sent and answered at the same instant (for tests). */
-    void observe(UserKey user, GraphObservation observed, Instant readAt) {
-        observe(user, observed, readAt, readAt);
-    }
-
     void observe(UserKey user, GraphObservation observed, Instant readStartedAt, Instant readAnsweredAt) {
         GraphObservation previous = observations.get(user);
         TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, echoes.of(user),

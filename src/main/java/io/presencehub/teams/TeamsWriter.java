@@ -195,14 +195,6 @@ public final class TeamsWriter {
         }
     }
 
-    /** What the hub holds in Teams for a user (for tests). */
-    public TeamsHeld held(UserKey user) {
-        synchronized (lock) {
-            Slot slot = slots.get(user);
-            return slot == null ? TeamsHeld.NOTHING : slot.held;
-        }
-    }
-
     private void handle(GraphAnswer answer) {
         GraphCall call = answer.call();
         UserKey user = call.user();
