@@ -39,7 +39,7 @@ public final class TeamsConfiguration {
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
         TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, store, clock);
         writer.reconcileAll();
-        TeamsHealth health = new TeamsHealth(tokens);
+        TeamsHealth health = new TeamsHealth(tokens, writer);
         GraphRequestProcessor requests = new GraphRequestProcessor(tokens, health);
         ExecutorService writerPool = context.getExecutorServiceManager().newFixedThreadPool(writer, "teams-writer",
                 settings.writerThreads());

@@ -8,18 +8,21 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Health check {@code teams}: DOWN with the login's one-line cause (wrong or expired secret, unknown app, missing
- * consent) or while Graph does not answer; UP otherwise.
+ * consent) or while Graph does not answer; UP otherwise, saying how many users still wait for a write (held back by
+ * Retry-After, say).
  */
 public final class TeamsHealth extends AbstractHealthCheck {
 
     private final GraphTokenProvider tokens;
+    private final TeamsWriter writer;
     private volatile String loginFailure;
     /** The last failure per kind of call (user list, poll, write), cleared by that kind's next success. */
     private final Map<GraphCall.Purpose, String> graphFailures = new ConcurrentHashMap<>();
 
-    public TeamsHealth(GraphTokenProvider tokens) {
+    public TeamsHealth(GraphTokenProvider tokens, TeamsWriter writer) {
         super("presence-hub", "teams");
         this.tokens = tokens;
+        this.writer = writer;
     }
 
     void loginFailed(String message) {
@@ -59,7 +62,8 @@ public final class TeamsHealth extends AbstractHealthCheck {
         } else if (!graphFailures.isEmpty()) {
             builder.message(String.join("; ", new TreeMap<>(graphFailures).values())).down();
         } else {
-            builder.message(login.isOk() ? "OK" : login.detail()).up();
+            String state = login.isOk() ? "OK" : login.detail();
+            builder.message(state + "; writes owed: " + writer.pendingCount()).up();
         }
     }
 }

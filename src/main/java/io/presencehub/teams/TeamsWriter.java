@@ -183,7 +183,7 @@ public final class TeamsWriter {
         }
     }
 
-    /** How many users still wait for a write (for tests and the benchmark). */
+    /** How many users still wait for a write: shown by health check {@code teams}. */
     public int pendingCount() {
         Instant now = clock.instant();
         synchronized (lock) {

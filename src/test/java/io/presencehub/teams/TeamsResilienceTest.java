@@ -174,6 +174,7 @@ class TeamsResilienceTest {
         graph.clock().advance(TeamsWriteRules.PERMISSION_RETRY);
         await().until(() -> graph.appSession(ALICE_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
         await().until(() -> health().contains("UP"));
+        await().until(() -> health("?exposureLevel=full").contains("writes owed: 0"));
     }
 
     @Test
@@ -280,9 +281,13 @@ class TeamsResilienceTest {
     }
 
     private String health() {
+        return health("");
+    }
+
+    private String health(String query) {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + hub.managementPort() + "/observe/health")).build(),
+                    URI.create("http://127.0.0.1:" + hub.managementPort() + "/observe/health" + query)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return answer.body();
         } catch (Exception e) {
