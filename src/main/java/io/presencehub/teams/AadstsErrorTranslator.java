@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 /** Translates an error answer of the token host (AADSTS codes) into a one-line {@link GraphAuthException}. */
 final class AadstsErrorTranslator {
@@ -26,15 +25,12 @@ final class AadstsErrorTranslator {
                     + " User.Read.All, then grant admin consent)"),
             Map.entry(500011, "Microsoft Graph is not available to tenant %tenant%"),
             Map.entry(70011, "the requested scope is not valid"));
-    /** Codes that mean the service, not the configuration, failed. */
-    private static final Set<Integer> TRANSIENT = Set.of(90033, 90013, 50196, 90006);
 
     private final ObjectMapper json = new ObjectMapper();
 
     GraphAuthException translate(int status, String body, GraphSettings settings) {
         JsonNode root = readQuietly(body);
         Integer code = firstCode(root);
-        boolean retryable = status >= 500 || status == 429 || (code != null && TRANSIENT.contains(code));
         String cause;
         if (code != null && CAUSES.containsKey(code)) {
             cause = "AADSTS" + code + " " + CAUSES.get(code)
@@ -44,11 +40,11 @@ final class AadstsErrorTranslator {
         } else {
             cause = "token endpoint answered HTTP " + status;
         }
-        return new GraphAuthException(withoutSecret(PREFIX + cause, settings), code, status, retryable);
+        return new GraphAuthException(withoutSecret(PREFIX + cause, settings));
     }
 
     GraphAuthException unreadable(String why, GraphSettings settings) {
-        return new GraphAuthException(withoutSecret(PREFIX + why, settings), null, 200, true);
+        return new GraphAuthException(withoutSecret(PREFIX + why, settings));
     }
 
     /**

@@ -35,12 +35,14 @@ public final class GraphAnswerProcessor implements Processor {
         GraphAnswer answer;
         if (failure != null) {
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
-            answer = GraphAnswer.noAnswer(call, "Graph " + hostOf(call) + " unreachable ("
-                    + failure.getClass().getSimpleName() + ")");
+            answer = new GraphAnswer(call, new GraphOutcome.NoAnswer("Graph " + hostOf(call) + " unreachable ("
+                    + failure.getClass().getSimpleName() + ")"));
         } else {
             Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            answer = new GraphAnswer(call, status == null ? 0 : status, message.getBody(String.class),
-                    message.getHeader("Retry-After", String.class), null);
+            answer = new GraphAnswer(call, status == null
+                    ? new GraphOutcome.NoAnswer("Graph " + hostOf(call) + " answered without a status")
+                    : new GraphOutcome.Answered(status, message.getBody(String.class),
+                    message.getHeader("Retry-After", String.class)));
         }
         message.removeHeaders("*");
         health.answered(answer);
@@ -53,7 +55,7 @@ public final class GraphAnswerProcessor implements Processor {
             retryTicket.done();
         }
         Integer attempt = exchange.getVariable(GraphRequestProcessor.ATTEMPT, Integer.class);
-        if (answer.status() == 401 && attempt != null && attempt == 1 && (!call.presence() || takeRetry(exchange))) {
+        if (answer.outcome().is(401) && attempt != null && attempt == 1 && (!call.presence() || takeRetry(exchange))) {
             tokens.invalidate(exchange.getVariable(GraphRequestProcessor.TOKEN, String.class));
             exchange.setVariable(GraphRequestProcessor.ATTEMPT, 2);
             requests.prepare(exchange, call);

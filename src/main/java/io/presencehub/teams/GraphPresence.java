@@ -2,7 +2,6 @@ package io.presencehub.teams;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One user's presence as Graph reports it, converted once at the edge.
@@ -23,16 +22,6 @@ public record GraphPresence(String userId, String availability, String activity,
         activity = activity == null ? "PresenceUnknown" : activity;
         statusMessage = statusMessage == null ? "" : statusMessage;
         sequenceNumber = sequenceNumber == null ? "" : sequenceNumber;
-    }
-
-    /** The expiry as an Optional, for callers that prefer not to test for null. */
-    public Optional<Instant> statusMessageExpiryIfAny() {
-        return Optional.ofNullable(statusMessageExpiry);
-    }
-
-    /** True when this observation is newer than {@code other} by sequence number; stale reads are dropped. */
-    public boolean isNewerThan(GraphPresence other) {
-        return other == null || sequenceNumber.compareTo(other.sequenceNumber) > 0;
     }
 
     /** "Availability/Activity", the form used in mapping tables and logs. */

@@ -47,11 +47,6 @@ public final class GraphPresenceTranslator {
         return presences;
     }
 
-    /** Translates the answer of {@code GET /users/{id}/presence}. */
-    public GraphPresence fromPresence(String body) {
-        return fromNode(parse(body), "presence");
-    }
-
     /** Canonical spelling of a known availability, or the trimmed text as received. */
     public static String canonicalAvailability(String text) {
         return canonical(KNOWN_AVAILABILITIES, text);

@@ -48,7 +48,7 @@ public final class GraphRequestProcessor implements Processor {
                 call.ticket().done(); // nothing went to Graph
             }
             exchange.setVariable(SEND, false);
-            message.setBody(GraphAnswer.noToken(call, e.getMessage()));
+            message.setBody(new GraphAnswer(call, new GraphOutcome.NoToken(e.getMessage())));
             return;
         }
         exchange.setVariable(TOKEN, token);

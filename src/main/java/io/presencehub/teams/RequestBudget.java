@@ -74,16 +74,6 @@ public final class RequestBudget {
         return ticket;
     }
 
-    /** Takes a request and counts it as answered at once (for callers that track no answer). */
-    public boolean tryAcquire() {
-        Ticket ticket = tryTake();
-        if (ticket == null) {
-            return false;
-        }
-        ticket.done();
-        return true;
-    }
-
     /** How many requests could be sent right now. */
     public synchronized int available() {
         Instant now = clock.instant();
@@ -99,10 +89,6 @@ public final class RequestBudget {
         if (until.isAfter(pausedUntil)) {
             pausedUntil = until;
         }
-    }
-
-    public synchronized Instant pausedUntil() {
-        return pausedUntil;
     }
 
     public int limit() {

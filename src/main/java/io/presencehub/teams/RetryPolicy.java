@@ -32,14 +32,21 @@ public final class RetryPolicy {
         return new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), Math::random, clock);
     }
 
-    /** Throttling, outages, gateway errors and network failures (status 0) are worth another try. */
-    public static boolean isRetryable(int status) {
-        return status == 0 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    /**
+     * Throttling, outages, gateway errors, network failures and a failed login are worth another try (a 401 too:
+     * the answer processor already retried it once with a fresh token).
+     */
+    public static boolean isRetryable(GraphOutcome outcome) {
+        if (outcome instanceof GraphOutcome.Answered answered) {
+            int status = answered.status();
+            return status == 401 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+        }
+        return true;
     }
 
     /** Whether every presence request must wait, not just this one (the app is throttled). */
-    public static boolean pausesEveryone(int status) {
-        return status == 429;
+    public static boolean pausesEveryone(GraphOutcome outcome) {
+        return outcome.is(429);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.presencehub.directory.DirectoryService;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -30,37 +29,28 @@ public final class TeamsConfiguration {
         store.upgradeObservations(TeamsUsers.KIND_ID, TeamsIdCodec::upgrade);
     }
 
-    public static void configure(CamelContext context, HubSettings settings, PresenceApplier applier,
+    public static void configure(CamelContext context, HubSettings hubSettings, PresenceApplier applier,
                           DirectoryService directory, StateStore store, Clock clock) {
         upgradeStoredObservations(store);
-        GraphSettings graph = new GraphSettings(
-                settings.optionalText("hub.teams.tenant-id").orElse(null),
-                settings.optionalText("hub.teams.client-id").orElse(null),
-                settings.optionalText("hub.teams.client-secret").orElse(null),
-                settings.text("hub.teams.graph-url"), settings.text("hub.teams.login-url"),
-                settings.duration("hub.teams.poll-interval"), settings.duration("hub.teams.session-expiration"),
-                settings.flag("hub.teams.sync-note"));
-        TeamsIncomingMapper incoming = TeamsIncomingMapper.defaults()
-                .overriddenBy(settings.optionalText("hub.teams.incoming-mapping").orElse(""));
-        TeamsSessionMapper sessions = TeamsSessionMapper.fromEntries(
-                settings.optionalText("hub.teams.session-mapping").orElse(""));
+        TeamsSettings settings = TeamsSettings.from(hubSettings);
+        TeamsIncomingMapper incoming = TeamsIncomingMapper.defaults().overriddenBy(settings.incomingMapping());
+        TeamsSessionMapper sessions = TeamsSessionMapper.fromEntries(settings.sessionMapping());
 
-        Duration window = settings.duration("hub.teams.request-window");
-        RequestBudget budget = new RequestBudget(settings.integer("hub.teams.request-budget"), window, clock);
+        RequestBudget budget = new RequestBudget(settings.requestBudget(), settings.requestWindow(), clock);
         RetryPolicy retry = RetryPolicy.standard(clock);
-        GraphTokenProvider tokens = new GraphTokenProvider(graph, clock);
-        TeamsUsers users = new TeamsUsers(graph, directory, store, clock, settings.duration("hub.teams.users-refresh"));
+        GraphTokenProvider tokens = new GraphTokenProvider(settings.graph(), clock);
+        TeamsUsers users = new TeamsUsers(settings, directory, store, clock);
         directory.addReloadListener(users::directoryChanged);
-        TeamsPoller poller = new TeamsPoller(graph, users, budget, retry, new TeamsIncomingResolver(incoming), applier,
+        TeamsPoller poller = new TeamsPoller(settings, users, budget, retry, new TeamsIncomingResolver(incoming), applier,
                 directory, store, clock);
-        TeamsWriter writer = new TeamsWriter(graph, users, new TeamsSessionResolver(sessions, graph.syncNote()),
-                TeamsWriteResolver.forExpiration(graph.sessionExpiration()), budget, retry, applier, poller, store,
-                clock, settings.integer("hub.teams.writer-batch"), window);
+        TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(sessions, settings.syncNote()),
+                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
+        TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, store, clock);
         writer.reconcileAll();
-        TeamsHealth health = new TeamsHealth(tokens);
+        TeamsHealth health = new TeamsHealth(tokens, writer);
         GraphRequestProcessor requests = new GraphRequestProcessor(tokens, health);
         ExecutorService writerPool = context.getExecutorServiceManager().newFixedThreadPool(writer, "teams-writer",
-                settings.integer("hub.teams.writer-threads"));
+                settings.writerThreads());
 
         // the hub owns the retry policy: HttpClient must not retry a 429 (or anything) behind its back
         for (String scheme : new String[] {"http", "https"}) {
@@ -68,10 +58,10 @@ public final class TeamsConfiguration {
             http.setAutomaticRetriesDisabled(true);
             http.setConnectTimeout(10_000);
             http.setResponseTimeout(30_000);
-            http.setConnectionsPerRoute(Math.max(20, settings.integer("hub.teams.writer-threads") + 4));
+            http.setConnectionsPerRoute(Math.max(20, settings.writerThreads() + 4));
         }
 
-        bind(context, "teamsSettings", graph);
+        bind(context, "teamsSettings", settings);
         bind(context, "teamsTokens", tokens);
         bind(context, "teamsBudget", budget);
         bind(context, "teamsUsers", users);
@@ -81,7 +71,7 @@ public final class TeamsConfiguration {
         bind(context, "graphRequestProcessor", requests);
         bind(context, "graphAnswerProcessor", new GraphAnswerProcessor(tokens, budget, requests, health));
         bind(context, "teamsHealth", health);
-        LOG.info("Teams sync enabled: {}, incoming {}, sessions {}", graph, incoming, sessions);
+        LOG.info("Teams sync enabled: {}, incoming {}, sessions {}", settings, incoming, sessions);
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -8,18 +8,21 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Health check {@code teams}: DOWN with the login's one-line cause (wrong or expired secret, unknown app, missing
- * consent) or while Graph does not answer; UP otherwise.
+ * consent) or while Graph does not answer; UP otherwise, saying how many users still wait for a write (held back by
+ * Retry-After, say).
  */
 public final class TeamsHealth extends AbstractHealthCheck {
 
     private final GraphTokenProvider tokens;
+    private final TeamsWriter writer;
     private volatile String loginFailure;
     /** The last failure per kind of call (user list, poll, write), cleared by that kind's next success. */
     private final Map<GraphCall.Purpose, String> graphFailures = new ConcurrentHashMap<>();
 
-    public TeamsHealth(GraphTokenProvider tokens) {
+    public TeamsHealth(GraphTokenProvider tokens, TeamsWriter writer) {
         super("presence-hub", "teams");
         this.tokens = tokens;
+        this.writer = writer;
     }
 
     void loginFailed(String message) {
@@ -29,9 +32,11 @@ public final class TeamsHealth extends AbstractHealthCheck {
     void answered(GraphAnswer answer) {
         loginFailure = null;
         GraphCall.Purpose purpose = answer.call().purpose();
-        if (answer.status() == GraphAnswer.NO_ANSWER || answer.status() >= 500) {
+        GraphOutcome outcome = answer.outcome();
+        if (outcome instanceof GraphOutcome.NoAnswer
+                || outcome instanceof GraphOutcome.Answered answered && answered.status() >= 500) {
             graphFailures.put(purpose, "Graph not reachable: " + answer.describe());
-        } else if (answer.status() == 403) {
+        } else if (outcome.is(403)) {
             // a token without the application permission: every call of this kind will fail the same way
             graphFailures.put(purpose, "Graph refused " + describe(purpose) + " (" + answer.describe()
                     + "): grant the app Presence.ReadWrite.All and User.Read.All with admin consent");
@@ -57,7 +62,8 @@ public final class TeamsHealth extends AbstractHealthCheck {
         } else if (!graphFailures.isEmpty()) {
             builder.message(String.join("; ", new TreeMap<>(graphFailures).values())).down();
         } else {
-            builder.message(login.isOk() ? "OK" : login.detail()).up();
+            String state = login.isOk() ? "OK" : login.detail();
+            builder.message(state + "; writes owed: " + writer.pendingCount()).up();
         }
     }
 }

@@ -14,7 +14,6 @@ import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class TeamsPoller {
     static final String KIND_PRESENCE = "teams-presence";
     public static final int MAX_IDS_PER_REQUEST = 650;
 
-    private final GraphSettings settings;
+    private final GraphRequests requests;
     private final TeamsUsers users;
     private final RequestBudget budget;
     private final RetryPolicy retry;
@@ -50,10 +49,10 @@ public final class TeamsPoller {
     private int nextChunk;
     private String lastFailure;
 
-    public TeamsPoller(GraphSettings settings, TeamsUsers users, RequestBudget budget, RetryPolicy retry,
+    public TeamsPoller(TeamsSettings settings, TeamsUsers users, RequestBudget budget, RetryPolicy retry,
                        TeamsIncomingResolver resolver, PresenceApplier applier, Supplier<DirectoryIndex> directory,
                        StateStore store, Clock clock) {
-        this.settings = settings;
+        this.requests = GraphRequests.of(settings);
         this.users = users;
         this.budget = budget;
         this.retry = retry;
@@ -90,9 +89,7 @@ public final class TeamsPoller {
                         chunks.size() - i, chunks.size());
                 return calls;
             }
-            calls.add(new GraphCall(GraphCall.Purpose.POLL, "POST",
-                    settings.graphUrl() + "/communications/getPresencesByUserId", idsBody(chunks.get(index)), null,
-                    null, true, clock.instant(), ticket));
+            calls.add(requests.poll(chunks.get(index), clock.instant(), ticket));
         }
         nextChunk = 0;
         return calls;
@@ -101,7 +98,7 @@ public final class TeamsPoller {
     /** Handles one chunk's answer; never throws. */
     public void onAnswer(GraphAnswer answer) {
         if (!answer.ok()) {
-            if (RetryPolicy.pausesEveryone(answer.status())) {
+            if (RetryPolicy.pausesEveryone(answer.outcome())) {
                 budget.pauseUntil(clock.instant().plus(retry.delay(1, answer.retryAfter())));
             }
             reportFailure("Teams poll failed (" + answer.describe() + "); the next poll tries again");
@@ -127,16 +124,6 @@ public final class TeamsPoller {
         }
     }
 
-    /**
-     * Requests one poll cycle needs per budget window, which writes leave free so that Teams changes are still seen
-     * during a write burst (at most half the budget).
-     */
-    public int reserveFor(Duration window, int limit) {
-        int chunks = (users.graphIds().size() + MAX_IDS_PER_REQUEST - 1) / MAX_IDS_PER_REQUEST;
-        long cycles = Math.max(1, window.toMillis() / Math.max(1, settings.pollInterval().toMillis()) + 1);
-        return (int) Math.min(limit / 2, chunks * cycles);
-    }
-
     /** The hub sends a session write for this user: a read sent from now on may show its result, an echo. */
     public void writeSent(UserKey user, Optional<SessionPair> session, Instant sentAt) {
         echoes.sent(user, session, sentAt);
@@ -155,11 +142,6 @@ public final class TeamsPoller {
     /** What Graph last showed for a user (for tests and health). */
     public Optional<GraphObservation> observation(UserKey user) {
         return Optional.ofNullable(observations.get(user));
-    }
-
-    /** A read sent and answered at the same instant (for tests). */
-    void observe(UserKey user, GraphObservation observed, Instant readAt) {
-        observe(user, observed, readAt, readAt);
     }
 
     void observe(UserKey user, GraphObservation observed, Instant readStartedAt, Instant readAnsweredAt) {
@@ -209,15 +191,6 @@ public final class TeamsPoller {
             LOG.warn(failure);
             lastFailure = failure;
         }
-    }
-
-    private static String idsBody(List<String> ids) {
-        StringBuilder body = new StringBuilder("{\"ids\":[");
-        for (int i = 0; i < ids.size(); i++) {
-            body.append(i == 0 ? "" : ",").append('"').append(ids.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return body.append("]}").toString();
     }
 
     /** An unreadable row is no baseline: the first poll takes what Graph shows as one. */

@@ -8,8 +8,6 @@ import io.presencehub.store.Observation;
 import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StateStore;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +37,7 @@ public final class TeamsUsers {
     static final String KIND_ID = "teams-id";
     private static final int PAGE_SIZE = 999;
 
-    private final GraphSettings settings;
+    private final GraphRequests requests;
     private final Supplier<DirectoryIndex> directory;
     private final StateStore store;
     private final Clock clock;
@@ -57,13 +55,12 @@ public final class TeamsUsers {
     private Instant lastListing = Instant.MIN;
     private String lastFailure;
 
-    public TeamsUsers(GraphSettings settings, Supplier<DirectoryIndex> directory, StateStore store, Clock clock,
-                      Duration refresh) {
-        this.settings = settings;
+    public TeamsUsers(TeamsSettings settings, Supplier<DirectoryIndex> directory, StateStore store, Clock clock) {
+        this.requests = GraphRequests.of(settings);
         this.directory = directory;
         this.store = store;
         this.clock = clock;
-        this.refresh = refresh;
+        this.refresh = settings.usersRefresh();
         store.loadObservations(KIND_ID).values().forEach(this::cacheStored);
         publish(matcher.matchCached(directory.get(), cachedIdByMail), false);
     }
@@ -105,9 +102,7 @@ public final class TeamsUsers {
         listingWanted = false;
         lastListing = now;
         listing.clear();
-        String url = settings.graphUrl() + "/users?$select=" + encode("id,mail,userPrincipalName") + "&$top="
-                + PAGE_SIZE;
-        return new GraphCall(GraphCall.Purpose.LIST_USERS, "GET", url, null, null, null, false, now, null);
+        return requests.listUsers(PAGE_SIZE, now);
     }
 
     /** Takes one page; returns the next page's request, or null when the listing is complete or failed. */
@@ -128,8 +123,7 @@ public final class TeamsUsers {
             listing.addAll(page.users());
             if (page.nextLink() != null && !page.nextLink().isBlank()) {
                 // an absolute link, followed as is
-                return new GraphCall(GraphCall.Purpose.LIST_USERS, "GET", page.nextLink(), null, null, null, false,
-                        clock.instant(), null);
+                return requests.nextUsersPage(page.nextLink(), clock.instant());
             }
         } catch (GraphFormatException e) {
             LOG.warn("Teams: unreadable user list page, trying again later: {}", e.getMessage());
@@ -188,9 +182,5 @@ public final class TeamsUsers {
         if (!changed.isEmpty()) {
             matchListeners.forEach(l -> l.accept(changed));
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

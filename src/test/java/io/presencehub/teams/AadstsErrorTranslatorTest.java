@@ -11,7 +11,7 @@ class AadstsErrorTranslatorTest {
 
     @Test
     void theSecretIsRemovedRawAndUrlEncodedAndLineBreaksAreFolded() {
-        GraphSettings settings = GraphSettings.of("tenant", "client", SECRET);
+        GraphSettings settings = PackagedTeamsSettings.of("tenant", "client", SECRET).graph();
         String echoed = "AADSTS7000215: bad secret " + SECRET + "\nform: client_secret=Wrong%7ESecret%2F%2B%3D987";
 
         String message = AadstsErrorTranslator.withoutSecret(echoed, settings);

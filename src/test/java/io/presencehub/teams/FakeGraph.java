@@ -220,7 +220,7 @@ public final class FakeGraph implements AutoCloseable {
 
     /** Settings for the hub pointing at this fake with the valid credentials. */
     public GraphSettings settings() {
-        return GraphSettings.of(TENANT_ID, CLIENT_ID, CLIENT_SECRET).withUrls(graphUrl(), loginUrl());
+        return new GraphSettings(TENANT_ID, CLIENT_ID, CLIENT_SECRET, graphUrl(), loginUrl());
     }
 
     public FakeClock clock() {

@@ -165,9 +165,10 @@ class TeamsResilienceTest {
                 .hasSize(refused);
 
         graph.clearFaults(); // the admin grants the permission; no status changes meanwhile
-        graph.clock().advance(TeamsWriter.PERMISSION_RETRY);
+        graph.clock().advance(TeamsWriteRules.PERMISSION_RETRY);
         await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
         await().until(() -> health().contains("UP"));
+        await().until(() -> hub.healthInFull().contains("writes owed: 0"));
     }
 
     @Test

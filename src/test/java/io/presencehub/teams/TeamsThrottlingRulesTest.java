@@ -13,16 +13,26 @@ class TeamsThrottlingRulesTest {
 
     private final FakeClock clock = FakeClock.frozenAt(Instant.parse("2026-03-02T08:00:00Z"));
 
+    /** Takes a request that Graph answers at once; false when the budget has no room. */
+    private static boolean answeredAtOnce(RequestBudget budget) {
+        RequestBudget.Ticket ticket = budget.tryTake();
+        if (ticket == null) {
+            return false;
+        }
+        ticket.done();
+        return true;
+    }
+
     @Test
     void budgetAllowsTheLimitPerSlidingWindowAndNoMore() {
         RequestBudget budget = new RequestBudget(1500, Duration.ofSeconds(30), clock);
         for (int i = 0; i < 1500; i++) {
-            assertThat(budget.tryAcquire()).isTrue();
+            assertThat(answeredAtOnce(budget)).isTrue();
             if (i % 100 == 0) {
                 clock.advance(Duration.ofMillis(10));
             }
         }
-        assertThat(budget.tryAcquire()).isFalse();
+        assertThat(answeredAtOnce(budget)).isFalse();
         clock.advance(Duration.ofSeconds(30));
         assertThat(budget.available()).isLessThan(1500); // not all left yet: the window keeps a safety margin
         clock.advance(RequestBudget.SAFETY_MARGIN.plusSeconds(1));
@@ -33,7 +43,7 @@ class TeamsThrottlingRulesTest {
     void aRequestLeavesTheWindowAWindowAfterItsAnswerNotAfterItWasQueued() {
         RequestBudget budget = new RequestBudget(2, Duration.ofSeconds(30), clock);
         RequestBudget.Ticket slow = budget.tryTake();
-        assertThat(budget.tryAcquire()).isTrue();
+        assertThat(answeredAtOnce(budget)).isTrue();
         clock.advance(Duration.ofSeconds(20));
         slow.done(); // answered 20 s after it was queued: Graph counted it late
         clock.advance(Duration.ofSeconds(11));
@@ -64,9 +74,9 @@ class TeamsThrottlingRulesTest {
     void retryAfterPausesEveryRequest() {
         RequestBudget budget = new RequestBudget(1500, Duration.ofSeconds(30), clock);
         budget.pauseUntil(clock.instant().plusMillis(2128));
-        assertThat(budget.tryAcquire()).isFalse();
+        assertThat(answeredAtOnce(budget)).isFalse();
         clock.advance(Duration.ofMillis(2128));
-        assertThat(budget.tryAcquire()).isTrue();
+        assertThat(answeredAtOnce(budget)).isTrue();
     }
 
     @ParameterizedTest(name = "Retry-After {0}")
@@ -94,9 +104,29 @@ class TeamsThrottlingRulesTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} retryable: {1}")
-    @CsvSource({"0, true", "429, true", "503, true", "504, true", "500, true", "400, false", "403, false",
+    @CsvSource({"429, true", "503, true", "504, true", "500, true", "401, true", "400, false", "403, false",
         "404, false"})
     void onlyOutagesAreRetried(int status, boolean retryable) {
-        assertThat(RetryPolicy.isRetryable(status)).isEqualTo(retryable);
+        assertThat(RetryPolicy.isRetryable(new GraphOutcome.Answered(status, null, null))).isEqualTo(retryable);
+    }
+
+    @Test
+    void noAnswerAndNoTokenAreRetriedAndOnlyA429PausesEveryone() {
+        assertThat(RetryPolicy.isRetryable(new GraphOutcome.NoAnswer("Graph unreachable"))).isTrue();
+        assertThat(RetryPolicy.isRetryable(new GraphOutcome.NoToken("AADSTS7000215 invalid client secret"))).isTrue();
+        assertThat(RetryPolicy.pausesEveryone(new GraphOutcome.Answered(429, null, "1"))).isTrue();
+        assertThat(RetryPolicy.pausesEveryone(new GraphOutcome.Answered(503, null, "1"))).isFalse();
+        assertThat(RetryPolicy.pausesEveryone(new GraphOutcome.NoAnswer("Graph unreachable"))).isFalse();
+    }
+
+    @Test
+    void graphsErrorCodeIsReadFromTheJsonNotSearchedInTheText() {
+        String body = "{\"error\":{\"message\":\"says \\\"code\\\": \\\"Fake\\\"\",\"code\":\"Forbidden\"}}";
+        assertThat(new GraphOutcome.Answered(403, body, null).describe()).isEqualTo("HTTP 403 Forbidden");
+        assertThat(new GraphOutcome.Answered(403, body, null).error().orElseThrow().message())
+                .isEqualTo("says \"code\": \"Fake\"");
+        assertThat(new GraphOutcome.Answered(502, "<html>bad gateway</html>", null).describe()).isEqualTo("HTTP 502");
+        assertThat(new GraphOutcome.NoToken("AADSTS700016 unknown app").describe())
+                .isEqualTo("AADSTS700016 unknown app");
     }
 }

@@ -62,15 +62,15 @@ class TeamsWriterTest {
             public void extensionReassigned(ExtensionReassignment reassignment) {
             }
         }, clock);
-        GraphSettings settings = GraphSettings.of(FakeGraph.TENANT_ID, FakeGraph.CLIENT_ID, "secret");
+        TeamsSettings settings = PackagedTeamsSettings.of(FakeGraph.TENANT_ID, FakeGraph.CLIENT_ID, "secret");
         budget = new RequestBudget(1500, Duration.ofSeconds(30), clock);
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0, clock);
-        TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock, Duration.ofHours(1));
+        TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock);
         poller = new TeamsPoller(settings, users, budget, retry,
                 new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, store, clock);
-        writer = new TeamsWriter(settings, users, new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
-                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), budget, retry, applier, poller,
-                new HeldHook(store), clock, 200, Duration.ofSeconds(30));
+        TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
+                TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
+        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, new HeldHook(store), clock);
     }
 
     @AfterEach
@@ -120,8 +120,19 @@ class TeamsWriterTest {
         }
     }
 
+    /** A poll sent and answered at {@code at} shows {@code observed} for Alice. */
+    private void read(GraphObservation observed, Instant at) {
+        poller.observe(ALICE, observed, at, at);
+    }
+
+    /** What the writer stored as held in Teams for Alice (what it knows after a restart). */
+    private TeamsHeld heldInStore() {
+        Observation held = store.loadObservations(TeamsWriter.KIND_HELD).get(ALICE.asText());
+        return held == null ? TeamsHeld.NOTHING : TeamsHeldCodec.decode(held.value()).held();
+    }
+
     private static GraphAnswer answer(GraphCall call, int status, String retryAfter) {
-        return new GraphAnswer(call, status, null, retryAfter, null);
+        return new GraphAnswer(call, new GraphOutcome.Answered(status, null, retryAfter));
     }
 
     @Test
@@ -147,7 +158,7 @@ class TeamsWriterTest {
         assertThat(second.write()).isEqualTo(TeamsWrite.set(SessionPair.AWAY));
         writer.onAnswer(answer(second, 200, null));
         assertThat(writer.dueCalls()).isEmpty();
-        assertThat(writer.held(ALICE).session()).contains(SessionPair.AWAY);
+        assertThat(heldInStore().session()).contains(SessionPair.AWAY);
     }
 
     @Test
@@ -203,7 +214,7 @@ class TeamsWriterTest {
         set(StatusType.DND);
         writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
         clock.advance(Duration.ofMillis(1));
-        poller.observe(ALICE, new GraphObservation("Busy", "InACall", "", "00000000000000000002"), clock.instant());
+        read(new GraphObservation("Busy", "InACall", "", "00000000000000000002"), clock.instant());
         set(StatusType.AVAILABLE);
         GraphCall clear = writer.dueCalls().get(0);
         assertThat(clear.write()).isEqualTo(TeamsWrite.clear());
@@ -217,8 +228,7 @@ class TeamsWriterTest {
         // and is handled on the poll thread while the writer is still storing what Graph holds now
         whileStoringHeld = () -> {
             clock.advance(Duration.ofMillis(1));
-            poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"),
-                    clock.instant());
+            read(new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"), clock.instant());
         };
         writer.onAnswer(answer(clear, 200, null));
         assertThat(applier.current(ALICE).statusType()).as("the clear's visible result is its echo, not a change")
@@ -231,24 +241,23 @@ class TeamsWriterTest {
         // a poll sent after the clear reached Graph after it, and its answer is handled before the clear's answer
         clock.advance(Duration.ofMillis(1));
         Instant pollSent = clock.instant();
-        poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"), pollSent);
+        read(new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"), pollSent);
         assertThat(applier.current(ALICE).statusType()).as("the clear's visible result, though not yet confirmed")
                 .isEqualTo(StatusType.AVAILABLE);
 
         writer.onAnswer(answer(clear, 200, null));
         clock.advance(Duration.ofMillis(1));
-        poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000004"), clock.instant());
+        read(new GraphObservation("Busy", "InAMeeting", "", "00000000000000000004"), clock.instant());
         assertThat(applier.current(ALICE).statusType()).isEqualTo(StatusType.AVAILABLE);
         // settled: the user's next own change counts again
         clock.advance(Duration.ofMillis(1));
-        poller.observe(ALICE, new GraphObservation("Away", "Away", "", "00000000000000000005"), clock.instant());
+        read(new GraphObservation("Away", "Away", "", "00000000000000000005"), clock.instant());
         assertThat(applier.current(ALICE).statusType()).isEqualTo(StatusType.AWAY);
     }
 
     @Test
     void anEarlierWritesResultSeenWhileALaterWriteIsInFlightIsAnEchoToo() {
-        poller.observe(ALICE, new GraphObservation("Available", "Available", "", "00000000000000000001"),
-                clock.instant());
+        read(new GraphObservation("Available", "Available", "", "00000000000000000001"), clock.instant());
         set(StatusType.DND);
         writer.onAnswer(answer(writer.dueCalls().get(0), 200, null));
         clock.advance(Duration.ofMillis(1));
@@ -258,7 +267,7 @@ class TeamsWriterTest {
         GraphCall away = writer.dueCalls().get(0);
         assertThat(away.write()).isEqualTo(TeamsWrite.set(SessionPair.AWAY));
         writer.onAnswer(answer(away, 200, null));
-        poller.observe(ALICE, new GraphObservation("Busy", "InACall", "", "00000000000000000002"), pollSent);
+        read(new GraphObservation("Busy", "InACall", "", "00000000000000000002"), pollSent);
         assertThat(applier.current(ALICE).statusType()).as("the DND session was the hub's own doing")
                 .isEqualTo(StatusType.AWAY);
     }
@@ -269,7 +278,7 @@ class TeamsWriterTest {
         writer.onAnswer(answer(clear, 403, null));
         // the user joins a meeting: nothing the hub did can have caused this
         clock.advance(Duration.ofMillis(1));
-        poller.observe(ALICE, new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"), clock.instant());
+        read(new GraphObservation("Busy", "InAMeeting", "", "00000000000000000003"), clock.instant());
         assertThat(applier.current(ALICE).statusType()).isEqualTo(StatusType.DND);
         assertThat(applier.current(ALICE).origin()).isEqualTo(Origin.TEAMS);
     }
@@ -282,7 +291,7 @@ class TeamsWriterTest {
         GraphCall clear = writer.dueCalls().get(0);
         assertThat(clear.write()).isEqualTo(TeamsWrite.clear());
         writer.onAnswer(answer(clear, 404, null));
-        assertThat(writer.held(ALICE).session()).isEmpty();
+        assertThat(heldInStore().session()).isEmpty();
         assertThat(writer.dueCalls()).isEmpty();
     }
 }
