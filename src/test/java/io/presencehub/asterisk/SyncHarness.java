@@ -12,6 +12,7 @@ import io.presencehub.sync.ChangePublisher;
 import io.presencehub.sync.ExtensionReassignment;
 import io.presencehub.sync.PresenceApplier;
 import io.presencehub.teams.FakeClock;
+import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.MemoryStateStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,28 +29,7 @@ import java.util.Map;
  */
 final class SyncHarness {
 
-    static final String DIRECTORY = """
-            locations:
-              - name: HQ
-                id: hq
-                tenants:
-                  - name: Sales
-                    id: sales
-                    statuses:
-                      - {name: Available, type: available}
-                      - {name: Chatty, type: chat}
-                      - {name: Lunch, type: away}
-                      - {name: Away, type: away}
-                      - {name: Vacation, type: xa}
-                      - {name: Do Not Disturb, type: dnd}
-                      - {name: Busy, type: unavailable}
-                    extensions:
-                      - {number: "1001"}
-                      - {number: "1002", presentity: "CustomPresence:sales-1002"}
-                      - {number: "1003"}
-                    users:
-                      - {id: alice, extensions: ["1001", "1002"], defaultExtension: "1001"}
-            """;
+    static final String DIRECTORY = TestDirectories.EVERY_TYPE;
     static final UserKey ALICE = new UserKey("hq", "sales", "alice");
     static final UserKey EXT_1003 = new UserKey("hq", "sales", "ext:1003");
     static final String A1 = "CustomPresence:1001";

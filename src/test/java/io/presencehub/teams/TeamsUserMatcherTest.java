@@ -7,37 +7,13 @@ import io.presencehub.directory.DirectoryParser;
 import io.presencehub.model.UserKey;
 import java.util.List;
 import java.util.Map;
+import io.presencehub.testing.TestDirectories;
 import org.junit.jupiter.api.Test;
 
 /** Matching hub users to Graph users by e-mail: case, UPN fallback, unknown and duplicate e-mails. */
 class TeamsUserMatcherTest {
 
-    private static final DirectoryIndex DIRECTORY = new DirectoryIndex(new DirectoryParser().parse("""
-            locations:
-              - name: HQ
-                id: hq
-                tenants:
-                  - name: Sales
-                    id: sales
-                    statuses:
-                      - {name: Available, type: available}
-                    extensions:
-                      - {number: "1"}
-                      - {number: "2"}
-                      - {number: "3"}
-                      - {number: "4"}
-                      - {number: "5"}
-                      - {number: "6"}
-                      - {number: "7"}
-                    users:
-                      - {id: ann, email: Ann@Example.com, extensions: ["1"]}
-                      - {id: ben, email: ben@example.com, extensions: ["2"]}
-                      - {id: cat, email: cat@example.com, extensions: ["3"]}
-                      - {id: dan, email: dan@example.com, extensions: ["4"]}
-                      - {id: eve, email: shared@example.com, extensions: ["5"]}
-                      - {id: fay, email: shared@example.com, extensions: ["6"]}
-                      - {id: gus, extensions: ["7"]}
-            """));
+    private static final DirectoryIndex DIRECTORY = new DirectoryIndex(new DirectoryParser().parse(TestDirectories.EMAIL_MATCHING));
 
     private final TeamsUserMatcher matcher = new TeamsUserMatcher();
 

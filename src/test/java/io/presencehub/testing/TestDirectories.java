@@ -140,4 +140,56 @@ public final class TestDirectories {
     public static String teamsUserGraphId(int i) {
         return "g-" + i;
     }
+
+    /** HQ/Sales with a status of every type (Chatty, Lunch, Away, Vacation, Do Not Disturb, Busy), alice on 1001 and 1002, 1003 unclaimed: the Asterisk sync rules. */
+    public static final String EVERY_TYPE = """
+            locations:
+              - name: HQ
+                id: hq
+                tenants:
+                  - name: Sales
+                    id: sales
+                    statuses:
+                      - {name: Available, type: available}
+                      - {name: Chatty, type: chat}
+                      - {name: Lunch, type: away}
+                      - {name: Away, type: away}
+                      - {name: Vacation, type: xa}
+                      - {name: Do Not Disturb, type: dnd}
+                      - {name: Busy, type: unavailable}
+                    extensions:
+                      - {number: "1001"}
+                      - {number: "1002", presentity: "CustomPresence:sales-1002"}
+                      - {number: "1003"}
+                    users:
+                      - {id: alice, extensions: ["1001", "1002"], defaultExtension: "1001"}
+            """;;
+
+    /** HQ/Sales with seven users for e-mail matching: case, two sharing an e-mail, one without. */
+    public static final String EMAIL_MATCHING = """
+            locations:
+              - name: HQ
+                id: hq
+                tenants:
+                  - name: Sales
+                    id: sales
+                    statuses:
+                      - {name: Available, type: available}
+                    extensions:
+                      - {number: "1"}
+                      - {number: "2"}
+                      - {number: "3"}
+                      - {number: "4"}
+                      - {number: "5"}
+                      - {number: "6"}
+                      - {number: "7"}
+                    users:
+                      - {id: ann, email: Ann@Example.com, extensions: ["1"]}
+                      - {id: ben, email: ben@example.com, extensions: ["2"]}
+                      - {id: cat, email: cat@example.com, extensions: ["3"]}
+                      - {id: dan, email: dan@example.com, extensions: ["4"]}
+                      - {id: eve, email: shared@example.com, extensions: ["5"]}
+                      - {id: fay, email: shared@example.com, extensions: ["6"]}
+                      - {id: gus, extensions: ["7"]}
+            """;
 }
