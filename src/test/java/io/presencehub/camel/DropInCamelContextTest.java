@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hub's routes and beans dropped into another application's CamelContext (not the hub's
- * camel-main), next to that application's own routes, as the README's drop-in section shows.
+ * camel-main), next to that application's own routes, as docs/drop-in.md shows.
  */
 class DropInCamelContextTest {
 
