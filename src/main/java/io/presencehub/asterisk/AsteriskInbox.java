@@ -45,7 +45,11 @@ public final class AsteriskInbox {
     }
 
     /** Everything Asterisk listed after a (re)connect; presentities not in it are not set. */
-    public record Snapshot(List<Item> items, Instant observedAt) implements Report {
+    public record Snapshot(List<Item> items, Instant observedAt) implements Report, Queued {
+    }
+
+    /** What waits in the queue, in Asterisk's order: a presentity whose latest report waits, or a snapshot. */
+    private sealed interface Queued permits Marker, Snapshot {
     }
 
     private final AsteriskEchoes echoes;
@@ -53,7 +57,7 @@ public final class AsteriskInbox {
     private final Predicate<String> writePending;
     private volatile Runnable onIdle = () -> { };
     /** In order: a marker per presentity with a report waiting (its latest report is in {@link #latest}), and snapshots. */
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private volatile Map<String, Item> latest = new ConcurrentHashMap<>();
 
     /**
@@ -120,16 +124,12 @@ public final class AsteriskInbox {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean handOver(Consumer<Report> deliver, Duration wait) throws InterruptedException {
-        Object next = wait.isZero() ? queue.poll() : queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        Queued next = wait.isZero() ? queue.poll() : queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
         if (next == null) {
             return false;
         }
-        Report report = null;
-        if (next instanceof Marker marker) {
-            report = marker.map().remove(marker.presentity());
-        } else if (next instanceof Snapshot snapshot) {
-            report = snapshot;
-        }
+        // a marker whose report a snapshot replaced meanwhile has nothing left to hand over
+        Report report = next instanceof Marker marker ? marker.map().remove(marker.presentity()) : (Snapshot) next;
         if (report != null) {
             deliver.accept(report);
         }
@@ -148,6 +148,6 @@ public final class AsteriskInbox {
         }
     }
 
-    private record Marker(Map<String, Item> map, String presentity) {
+    private record Marker(Map<String, Item> map, String presentity) implements Queued {
     }
 }
