@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the Asterisk connector from its settings, in one place: the component {@code ami} (on the one
  * {@code asteriskLink}), the beans asteriskIncoming and asteriskWriter the {@code asterisk.camel.yaml} routes use,
- * and the health check. Called only when {@code hub.asterisk.enabled=true}; otherwise those routes are not loaded.
+ * and the health check; the objects themselves and how they are wired to one another come from
+ * {@link AsteriskParts}. Called only when {@code hub.asterisk.enabled=true}; otherwise those routes are not loaded.
  */
 public final class AsteriskConfiguration {
 
@@ -21,33 +22,18 @@ public final class AsteriskConfiguration {
     private AsteriskConfiguration() {
     }
 
-    /** Rows of earlier releases of the Asterisk kinds in the current form, before anything reads them. */
-    static void upgradeStoredObservations(StateStore store) {
-        for (String kind : new String[] {AsteriskObservation.KIND, AsteriskObservation.KIND_WRITTEN,
-            AsteriskObservation.KIND_PENDING}) {
-            store.upgradeObservations(kind, AsteriskObservationCodec::upgrade);
-        }
-    }
-
     public static void configure(CamelContext context, HubSettings settings, StateStore store, DirectoryService directory,
                           PresenceApplier applier, Clock clock) {
         AsteriskStateMapper.checkKeys(context.getPropertiesComponent().loadProperties(
                 key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
                 .stringPropertyNames());
-        upgradeStoredObservations(store);
         AsteriskSettings asterisk = AsteriskSettings.from(settings);
-        AsteriskEchoes echoes = new AsteriskEchoes();
-        AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(asterisk), directory, applier::current, store,
-                echoes, clock);
-        AsteriskLink link = new AsteriskLink(asterisk, echoes, writer, clock);
-        AsteriskReader incoming = new AsteriskReader(asterisk, directory, applier, store, writer);
-        link.inbox().onIdle(incoming::flushObservations);
-        directory.addReloadListener(writer::directoryReloaded);
-
+        AsteriskParts parts = AsteriskParts.build(asterisk, store, directory, applier, clock);
+        AsteriskLink link = parts.link();
         context.addComponent("ami", new AmiComponent(link));
         context.getRegistry().bind("asteriskLink", link);
-        context.getRegistry().bind("asteriskWriter", writer);
-        context.getRegistry().bind("asteriskIncoming", incoming);
+        context.getRegistry().bind("asteriskWriter", parts.writer());
+        context.getRegistry().bind("asteriskIncoming", parts.reader());
         context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection()));
         LOG.info("Asterisk sync: {}", asterisk);
     }

@@ -37,7 +37,7 @@ class AsteriskObservationUpgradeTest {
 
             try (JdbcStateStore store = db.open()) {
                 assertThat(read(store)).as("read by the codec before the upgrade").isEqualTo(written);
-                AsteriskConfiguration.upgradeStoredObservations(store);
+                AsteriskParts.upgradeStoredObservations(store);
                 assertThat(read(store)).as("after the upgrade").isEqualTo(written);
             }
 
@@ -56,7 +56,7 @@ class AsteriskObservationUpgradeTest {
             Map<String, Map<String, Observation>> upgraded = raw(db);
             try (JdbcStateStore reopened = db.open()) {
                 assertThat(read(reopened)).as("after a restart").isEqualTo(written);
-                AsteriskConfiguration.upgradeStoredObservations(reopened);
+                AsteriskParts.upgradeStoredObservations(reopened);
             }
             assertThat(raw(db)).as("a second start rewrites nothing").isEqualTo(upgraded);
         }

@@ -1,7 +1,7 @@
 package io.presencehub.asterisk;
 
 import io.presencehub.directory.DirectoryIndex;
-import io.presencehub.directory.DirectoryParser;
+import io.presencehub.directory.DirectoryService;
 import io.presencehub.model.DirectoryEvent;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StateChange;
@@ -14,6 +14,11 @@ import io.presencehub.sync.PresenceApplier;
 import io.presencehub.teams.FakeClock;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.MemoryStateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +27,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Asterisk sync rules wired as in the hub (applier → writer; inbox → incoming), without Camel
- * and threads: what the routes asterisk-presence-in and asterisk-writer do runs on the test thread when
- * {@link #settle()} is called. A tiny
+ * The Asterisk sync rules wired as in the hub, by the hub's own {@link AsteriskParts#build} (applier → writer;
+ * inbox → incoming), without Camel and threads: what the routes asterisk-presence-in, asterisk-outgoing and
+ * asterisk-writer do runs on the test thread when {@link #settle()} is called, and nothing logs in (the link's
+ * connection is never started). A tiny
  * in-memory "Asterisk" stores writes and reports each one back, as the real one does.
  */
 final class SyncHarness {
@@ -39,7 +45,7 @@ final class SyncHarness {
     final MemoryStateStore store;
     final FakeClock clock = FakeClock.frozenAt(Instant.parse("2026-01-01T09:00:00Z"));
     final DirectoryIndex index;
-    final AsteriskEchoes echoes = new AsteriskEchoes();
+    final AsteriskEchoes echoes;
     final List<StateChange> changes = new ArrayList<>();
     final List<PresenceWrite> sent = new ArrayList<>();
     final Map<String, AsteriskPresence> asterisk = new LinkedHashMap<>();
@@ -68,9 +74,11 @@ final class SyncHarness {
     SyncHarness(AsteriskSettings settings, MemoryStateStore store, Map<String, AsteriskPresence> asteriskHolds) {
         this.settings = settings;
         this.store = store;
-        this.index = new DirectoryIndex(new DirectoryParser().parse(DIRECTORY));
+        DirectoryService directory = loadDirectory();
+        this.index = directory.get();
         asterisk.putAll(asteriskHolds);
-        applier = new PresenceApplier(store, () -> index, new ChangePublisher() {
+        applier = new PresenceApplier(store, directory, new ChangePublisher() {
+            /** The hub's publisher and route asterisk-outgoing: every stored change reaches the writer. */
             @Override
             public void stateChanged(StateChange change) {
                 changes.add(change);
@@ -85,11 +93,26 @@ final class SyncHarness {
             public void extensionReassigned(ExtensionReassignment reassignment) {
             }
         }, clock);
-        writer = new AsteriskWriter(new AsteriskWriteResolver(settings), () -> index, applier::current, store, echoes,
-                clock);
-        incoming = new AsteriskReader(settings, () -> index, applier, store, writer);
-        inbox = new AsteriskInbox(echoes, clock, writer::hasPending);
-        inbox.onIdle(incoming::flushObservations);
+        AsteriskParts parts = AsteriskParts.build(settings, store, directory, applier, clock);
+        echoes = parts.echoes();
+        writer = parts.writer();
+        incoming = parts.reader();
+        inbox = parts.inbox();
+    }
+
+    /** {@link #DIRECTORY} as the hub loads its directory file (the file is not needed again: nothing reloads it). */
+    private static DirectoryService loadDirectory() {
+        try {
+            Path file = Files.createTempFile("sync-harness-directory", ".yaml");
+            try {
+                Files.writeString(file, DIRECTORY, StandardCharsets.UTF_8);
+                return DirectoryService.load(file);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static AsteriskSettings settings(String incoming, String outgoing) {
