@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AmiConnectionTest {
     private static final Duration CEILING = Duration.ofSeconds(30);
@@ -61,9 +59,10 @@ class AmiConnectionTest {
         connectAsHub();
 
         await().atMost(CEILING).until(() -> snapshots.size() == 1);
-        assertEquals(List.of(new AsteriskPresence(P1001, "away", "In the batcave", "Making batarangs"),
-                new AsteriskPresence("CustomPresence:Batman", "dnd", "", "Do not disturb")), sorted(snapshots.get(0)));
-        assertEquals(null, connection.lastError());
+        assertThat(sorted(snapshots.get(0))).isEqualTo(List.of(
+                new AsteriskPresence(P1001, "away", "In the batcave", "Making batarangs"),
+                new AsteriskPresence("CustomPresence:Batman", "dnd", "", "Do not disturb")));
+        assertThat(connection.lastError()).isNull();
     }
 
     @Test
@@ -73,8 +72,8 @@ class AmiConnectionTest {
         asterisk.setPresence(P1001, "away", "It's \"quoted\"", "Don't panic? tab\there back\\slash\nnext line 日本 😀");
 
         await().atMost(CEILING).until(() -> changes.size() == 1);
-        assertEquals(new AsteriskPresence(P1001, "away", "It's \"quoted\"",
-                "Don't panic? tab\there back\\slash\nnext line 日本 😀"), changes.get(0));
+        assertThat(changes.get(0)).isEqualTo(new AsteriskPresence(P1001, "away", "It's \"quoted\"",
+                "Don't panic? tab\there back\\slash\nnext line 日本 😀"));
     }
 
     @Test
@@ -84,7 +83,7 @@ class AmiConnectionTest {
         asterisk.setPresence(P1001, "away", "none", "n/a");
 
         await().atMost(CEILING).until(() -> changes.size() == 1);
-        assertEquals(new AsteriskPresence(P1001, "away", "none", "n/a"), changes.get(0));
+        assertThat(changes.get(0)).isEqualTo(new AsteriskPresence(P1001, "away", "none", "n/a"));
     }
 
     @Test
@@ -95,18 +94,18 @@ class AmiConnectionTest {
         EncodedPresence written = connection.write(P1001, "away", "Gotham, City", longMessage);
 
         await().atMost(CEILING).until(() -> changes.size() == 1);
-        assertEquals(written.expectedEcho(), changes.get(0));
-        assertEquals(1, asterisk.setvarCount(P1001));
-        assertEquals(written.expectedEcho(), asterisk.presence(P1001).orElseThrow());
-        assertTrue(written.effectiveMessage().startsWith("Line one, with a comma Line two"));
+        assertThat(changes.get(0)).isEqualTo(written.expectedEcho());
+        assertThat(asterisk.setvarCount(P1001)).isEqualTo(1);
+        assertThat(asterisk.presence(P1001).orElseThrow()).isEqualTo(written.expectedEcho());
+        assertThat(written.effectiveMessage()).startsWith("Line one, with a comma Line two");
     }
 
     @Test
     void invalidWriteIsRefusedBeforeAnythingIsSent() {
         connectAsHub();
 
-        assertThrows(InvalidPresenceException.class, () -> connection.write(P1001, "busy", "", ""));
-        assertEquals(0, asterisk.setvarCount(P1001));
+        assertThatThrownBy(() -> connection.write(P1001, "busy", "", "")).isInstanceOf(InvalidPresenceException.class);
+        assertThat(asterisk.setvarCount(P1001)).isEqualTo(0);
     }
 
     @Test
@@ -114,9 +113,10 @@ class AmiConnectionTest {
         connect(settings("limited", "limitedsecret"));
         await().atMost(CEILING).until(connection::isConnected);
 
-        AmiRejectedException e = assertThrows(AmiRejectedException.class,
+        AmiRejectedException e = catchThrowableOfType(AmiRejectedException.class,
                 () -> connection.write(P1001, "away", "", ""));
-        assertEquals("Permission denied", e.asteriskMessage());
+        assertThat(e).as("the write was rejected").isNotNull();
+        assertThat(e.asteriskMessage()).isEqualTo("Permission denied");
     }
 
     @Test
@@ -124,7 +124,7 @@ class AmiConnectionTest {
         asterisk.stop();
         connect(settings("hub", "hubsecret"));
 
-        assertThrows(AmiNotConnectedException.class, () -> connection.write(P1001, "away", "", ""));
+        assertThatThrownBy(() -> connection.write(P1001, "away", "", "")).isInstanceOf(AmiNotConnectedException.class);
     }
 
     @Test
@@ -141,10 +141,10 @@ class AmiConnectionTest {
         // (A bound on the time two attempts take, not on the attempts in a time: a slow machine only adds time.)
         await().until(() -> asterisk.loginAttempts() >= attemptsSoFar + 2);
         long tookMs = Duration.ofNanos(System.nanoTime() - since).toMillis();
-        assertTrue(tookMs >= 700, "two more login attempts within " + tookMs + " ms");
-        assertFalse(connection.isConnected());
-        assertFalse(connection.lastError().contains("wrong-secret"));
-        assertFalse(settings("hub", "wrong-secret").toString().contains("wrong-secret"));
+        assertThat(tookMs).as("two more login attempts within " + tookMs + " ms").isGreaterThanOrEqualTo(700);
+        assertThat(connection.isConnected()).isFalse();
+        assertThat(connection.lastError()).doesNotContain("wrong-secret");
+        assertThat(settings("hub", "wrong-secret").toString()).doesNotContain("wrong-secret");
     }
 
     @Test
@@ -158,7 +158,7 @@ class AmiConnectionTest {
 
         // isConnected() turns true once the snapshot is queued for the consumer, which gets it on its own thread
         await().atMost(CEILING).until(() -> connection.isConnected() && !snapshots.isEmpty());
-        assertEquals(1, snapshots.size());
+        assertThat(snapshots).hasSize(1);
     }
 
     @Test
@@ -170,8 +170,8 @@ class AmiConnectionTest {
         asterisk.setPresence(P1001, "dnd", "meeting", "changed while we were away");
 
         await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
-        assertEquals(List.of(new AsteriskPresence(P1001, "dnd", "meeting", "changed while we were away")),
-                snapshots.get(1));
+        assertThat(snapshots.get(1))
+                .isEqualTo(List.of(new AsteriskPresence(P1001, "dnd", "meeting", "changed while we were away")));
     }
 
     @Test
@@ -185,8 +185,9 @@ class AmiConnectionTest {
 
         await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
         AsteriskPresence live = new AsteriskPresence(P1001, "dnd", "", "set while the list was sent");
-        assertTrue(changes.contains(live), "the live change was delivered");
-        assertEquals(List.of(live), snapshots.get(1), "the snapshot, delivered after it, shows the newer value");
+        assertThat(changes).as("the live change was delivered").contains(live);
+        assertThat(snapshots.get(1)).as("the snapshot, delivered after it, shows the newer value")
+                .isEqualTo(List.of(live));
     }
 
     @Test
@@ -199,7 +200,7 @@ class AmiConnectionTest {
         asterisk.start();
 
         await().atMost(CEILING).until(() -> snapshots.size() == 2 && connection.isConnected());
-        assertEquals(List.of(new AsteriskPresence(P1001, "xa", "holiday", "back monday")), snapshots.get(1));
+        assertThat(snapshots.get(1)).isEqualTo(List.of(new AsteriskPresence(P1001, "xa", "holiday", "back monday")));
     }
 
     @Test
@@ -211,7 +212,7 @@ class AmiConnectionTest {
         await().atMost(CEILING).until(() -> order.size() == 2 && connection.isConnected());
         asterisk.dropAllConnections();
         await().atMost(CEILING).until(() -> order.size() == 4 && connection.isConnected());
-        assertEquals(List.of("login", "snapshot", "login", "snapshot"), order);
+        assertThat(order).isEqualTo(List.of("login", "snapshot", "login", "snapshot"));
     }
 
     @Test
@@ -246,7 +247,7 @@ class AmiConnectionTest {
         // arrives behind them on the same socket
         await().atMost(CEILING).until(() -> asterisk.presence(P1001).orElseThrow().message().equals("flood 5000"));
         connection.write(P1001, "dnd", "", "after the flood");
-        assertEquals(1, asterisk.loggedInClients(), "Asterisk did not have to drop a slow reader");
+        assertThat(asterisk.loggedInClients()).as("Asterisk did not have to drop a slow reader").isEqualTo(1);
         // the route catching up; the Setvar's own report may come just after its answer
         List<AsteriskInbox.Report> handedOver = new CopyOnWriteArrayList<>();
         await().atMost(CEILING).until(() -> {
@@ -258,15 +259,15 @@ class AmiConnectionTest {
         });
         List<String> live = handedOver.stream().filter(r -> r instanceof AsteriskInbox.Item)
                 .map(r -> ((AsteriskInbox.Item) r).presence().message()).toList();
-        assertTrue(live.size() <= 2 && live.stream().allMatch(m -> m.equals("flood 5000") || m.equals("after the flood")),
-                "only the latest report of the presentity waited: " + live);
-        assertEquals(2, handedOver.stream().filter(r -> r instanceof AsteriskInbox.Snapshot).count(),
-                "one snapshot per login, no reconnect");
+        assertThat(live).as("only the latest report of the presentity waited")
+                .hasSizeLessThanOrEqualTo(2).isSubsetOf("flood 5000", "after the flood");
+        assertThat(handedOver.stream().filter(r -> r instanceof AsteriskInbox.Snapshot).count())
+                .as("one snapshot per login, no reconnect").isEqualTo(2);
     }
 
 
     private static List<AsteriskPresence> sorted(List<AsteriskPresence> presences) {
-        assertNotNull(presences);
+        assertThat(presences).isNotNull();
         return presences.stream().sorted((a, b) -> a.presentity().compareTo(b.presentity())).toList();
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AmiEscapesTest {
 
@@ -34,13 +34,13 @@ class AmiEscapesTest {
     @ParameterizedTest
     @MethodSource("escapedAndPlain")
     void unescapeUndoesAsteriskCEscaping(String escaped, String plain) {
-        assertEquals(plain, AmiEscapes.unescape(escaped));
+        assertThat(AmiEscapes.unescape(escaped)).isEqualTo(plain);
     }
 
     @ParameterizedTest
     @MethodSource("escapedAndPlain")
     void unescapeInvertsTheFakeServersEscaping(String ignored, String plain) {
         String wire = FakeAsterisk.escapeC(AmiWire.fromUtf8(plain == null ? "" : plain));
-        assertEquals(plain == null ? "" : plain, AmiEscapes.unescape(AmiWire.toUtf8(wire)));
+        assertThat(AmiEscapes.unescape(AmiWire.toUtf8(wire))).isEqualTo(plain == null ? "" : plain);
     }
 }

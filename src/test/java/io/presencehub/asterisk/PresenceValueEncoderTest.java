@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PresenceValueEncoderTest {
     private static final String P = "CustomPresence:1001";
@@ -38,8 +37,8 @@ class PresenceValueEncoderTest {
     @MethodSource("writesAndTheirSetvarValue")
     void encodesStateAndBase64FieldsWithTheEOption(String state, String subtype, String message, String value) {
         EncodedPresence encoded = PresenceValueEncoder.encode(P, state, subtype, message);
-        assertEquals(value, encoded.value());
-        assertEquals("PRESENCE_STATE(CustomPresence:1001)", encoded.variable());
+        assertThat(encoded.value()).isEqualTo(value);
+        assertThat(encoded.variable()).isEqualTo("PRESENCE_STATE(CustomPresence:1001)");
     }
 
     static Stream<Arguments> textAndEffectiveText() {
@@ -74,34 +73,35 @@ class PresenceValueEncoderTest {
     @ParameterizedTest
     @MethodSource("textAndEffectiveText")
     void effectiveTextIsSingleLineAtMost255Utf8BytesOnACharacterBoundary(String text, String effective) {
-        assertEquals(effective, PresenceValueEncoder.effective(text));
-        assertTrue(effective.getBytes(StandardCharsets.UTF_8).length <= 255);
+        assertThat(PresenceValueEncoder.effective(text)).isEqualTo(effective);
+        assertThat(effective.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(255);
         EncodedPresence encoded = PresenceValueEncoder.encode(P, "away", text, text);
-        assertEquals(effective, encoded.effectiveSubtype());
-        assertEquals(effective, encoded.effectiveMessage());
+        assertThat(encoded.effectiveSubtype()).isEqualTo(effective);
+        assertThat(encoded.effectiveMessage()).isEqualTo(effective);
         String[] parts = encoded.value().split(",", -1);
-        assertEquals(4, parts.length, "base64 never contains a comma");
-        assertEquals(effective, new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        assertEquals(effective, new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.UTF_8));
+        assertThat(parts).as("base64 never contains a comma").hasSize(4);
+        assertThat(new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8)).isEqualTo(effective);
+        assertThat(new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.UTF_8)).isEqualTo(effective);
     }
 
     @Test
     void expectedEchoCarriesTheEffectiveValues() {
         EncodedPresence encoded = PresenceValueEncoder.encode(P, "away", "Lunch\n", " back at 2 ");
-        assertEquals(new AsteriskPresence(P, "away", "Lunch", "back at 2"), encoded.expectedEcho());
+        assertThat(encoded.expectedEcho()).isEqualTo(new AsteriskPresence(P, "away", "Lunch", "back at 2"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"busy", "", "away ", " away", "offline", "not set", "AVAILABLE,x"})
     void rejectsStatesAsteriskWouldNotSet(String state) {
-        InvalidPresenceException e = assertThrows(InvalidPresenceException.class,
-                () -> PresenceValueEncoder.encode(P, state, "", ""));
-        assertTrue(e.getMessage().contains("available, chat, away, xa, dnd, unavailable, not_set"), e.getMessage());
+        assertThatThrownBy(() -> PresenceValueEncoder.encode(P, state, "", ""))
+                .isInstanceOf(InvalidPresenceException.class)
+                .hasMessageContaining("available, chat, away, xa, dnd, unavailable, not_set");
     }
 
     @Test
     void rejectsNullState() {
-        assertThrows(InvalidPresenceException.class, () -> PresenceValueEncoder.encode(P, null, "", ""));
+        assertThatThrownBy(() -> PresenceValueEncoder.encode(P, null, "", ""))
+                .isInstanceOf(InvalidPresenceException.class);
     }
 
     @ParameterizedTest
@@ -109,20 +109,20 @@ class PresenceValueEncoderTest {
             "CustomPresence:10 01", "CustomPresence:1001,x", "CustomPresence:a(b)", "CustomPresence:a)",
             "CustomPresence:1001&CustomPresence:1002", "CustomPresence:tab\there"})
     void rejectsPresentitiesAsteriskCannotTake(String presentity) {
-        InvalidPresenceException e = assertThrows(InvalidPresenceException.class,
-                () -> PresenceValueEncoder.encode(presentity, "away", "", ""));
-        assertTrue(e.getMessage().contains("Presentity"), e.getMessage());
+        assertThatThrownBy(() -> PresenceValueEncoder.encode(presentity, "away", "", ""))
+                .isInstanceOf(InvalidPresenceException.class).hasMessageContaining("Presentity");
     }
 
     @Test
     void rejectsNullPresentity() {
-        assertThrows(InvalidPresenceException.class, () -> PresenceValueEncoder.encode(null, "away", "", ""));
+        assertThatThrownBy(() -> PresenceValueEncoder.encode(null, "away", "", ""))
+                .isInstanceOf(InvalidPresenceException.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"CustomPresence:1001", "CustomPresence:Batman", "CustomPresence:user.name-1_x@dom"})
     void acceptsPlainPresentityNames(String presentity) {
-        assertEquals("PRESENCE_STATE(" + presentity + ")",
-                PresenceValueEncoder.encode(presentity, "available", "", "").variable());
+        assertThat(PresenceValueEncoder.encode(presentity, "available", "", "").variable())
+                .isEqualTo("PRESENCE_STATE(" + presentity + ")");
     }
 }

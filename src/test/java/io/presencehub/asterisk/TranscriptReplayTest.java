@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Feeds the exact bytes of recorded PresenceStateChange events through the hub's whole reading
@@ -37,17 +37,16 @@ class TranscriptReplayTest {
 
     @Test
     void setvarEventsOfTranscript03() throws Exception {
-        assertEquals(List.of(
+        assertThat(replay("03-setvar-presencestatechange.txt", "L")).isEqualTo(List.of(
                 new AsteriskPresence(P1001, "away", "In the batcave", "Making batarangs"),
                 new AsteriskPresence("CustomPresence:Batman", "away", "In the batcave", "Making batarangs"),
                 new AsteriskPresence(P1001, "away", "In the batcave", "Making batarangs"),
-                new AsteriskPresence("CustomPresence:nohint", "chat", "", "No hint for me")),
-                replay("03-setvar-presencestatechange.txt", "L"));
+                new AsteriskPresence("CustomPresence:nohint", "chat", "", "No hint for me")));
     }
 
     @Test
     void base64CommasNewlinesEscapesAndUtf8OfTranscript04() throws Exception {
-        assertEquals(List.of(
+        assertThat(replay("04-base64-e-option.txt", "L")).isEqualTo(List.of(
                 new AsteriskPresence(P1001, "away", "Gotham, City",
                         "Line one, with a comma\nLine two, another comma\r\nLine three: done"),
                 new AsteriskPresence(P1001, "xa", "On vacation", ""),
@@ -55,8 +54,7 @@ class TranscriptReplayTest {
                 new AsteriskPresence(P1001, "away", "It's \"quoted\"", "Don't panic? tab\there back\\slash"),
                 new AsteriskPresence(P1001, "available", "Café", "Grüße ☕"),
                 // invalid base64 decodes to the bytes FF FF, which are not UTF-8
-                new AsteriskPresence(P1001, "away", "\uFFFD\uFFFD", "\uFFFD\uFFFD")),
-                replay("04-base64-e-option.txt", "L"));
+                new AsteriskPresence(P1001, "away", "\uFFFD\uFFFD", "\uFFFD\uFFFD")));
     }
 
     @Test
@@ -67,16 +65,15 @@ class TranscriptReplayTest {
         }
         expected.add(new AsteriskPresence(P1002, "away", "sub-upper", "msg-upper"));
         expected.add(new AsteriskPresence(P1002, "not_set", "", ""));
-        assertEquals(expected, replay("05-all-states.txt", "L"));
+        assertThat(replay("05-all-states.txt", "L")).isEqualTo(expected);
     }
 
     @Test
     void emptySubtypeAndMessageOfTranscript08() throws Exception {
-        assertEquals(List.of(
+        assertThat(replay("08-events-ping-errors.txt", "A")).isEqualTo(List.of(
                 new AsteriskPresence("CustomPresence:1004", "away", "", ""),
                 new AsteriskPresence("CustomPresence:1004", "xa", "", ""),
-                new AsteriskPresence("CustomPresence:1004", "available", "", "")),
-                replay("08-events-ping-errors.txt", "A"));
+                new AsteriskPresence("CustomPresence:1004", "available", "", "")));
     }
 
     @Test
@@ -94,7 +91,7 @@ class TranscriptReplayTest {
         all.forEach(asterisk::sendRaw);
         asterisk.setPresence("CustomPresence:marker", "available", "", "end");
         await().until(() -> changes.size() == 5);
-        assertEquals("CustomPresence:marker", changes.get(4).presentity());
+        assertThat(changes.get(4).presentity()).isEqualTo("CustomPresence:marker");
     }
 
     /** Sends the recorded PresenceStateChange events of one connection, byte for byte, and collects what the hub made of them. */

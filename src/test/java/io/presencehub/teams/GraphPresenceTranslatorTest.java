@@ -12,11 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GraphPresenceTranslatorTest {
 
@@ -25,7 +22,7 @@ class GraphPresenceTranslatorTest {
     /** One user's presence as it comes in a getPresencesByUserId answer. */
     private GraphPresence fromPresence(String presence) {
         List<GraphPresence> presences = translator.fromPresenceList("{\"value\":[" + presence + "]}");
-        assertEquals(1, presences.size());
+        assertThat(presences).hasSize(1);
         return presences.get(0);
     }
 
@@ -41,10 +38,10 @@ class GraphPresenceTranslatorTest {
                    "sequenceNumber":"C0002"}
                 ]}""");
 
-        assertEquals(List.of(
+        assertThat(presences).isEqualTo(List.of(
                 new GraphPresence("u1", "Busy", "InACall", "", null, "C0001"),
                 new GraphPresence("u2", "Away", "Away", "Back at 17:00", Instant.parse("2026-11-22T17:00:00Z"),
-                        "C0002")), presences);
+                        "C0002")));
     }
 
     @Test
@@ -52,8 +49,8 @@ class GraphPresenceTranslatorTest {
         GraphPresence presence = fromPresence(
                 "{\"id\":\"u1\",\"availability\":\"DoNotDisturb\",\"activity\":\"Presenting\",\"sequenceNumber\":\"9\"}");
 
-        assertEquals("DoNotDisturb/Presenting", presence.pair());
-        assertEquals("9", presence.sequenceNumber());
+        assertThat(presence.pair()).isEqualTo("DoNotDisturb/Presenting");
+        assertThat(presence.sequenceNumber()).isEqualTo("9");
     }
 
     @ParameterizedTest(name = "{0}/{1} -> {2}/{3}")
@@ -72,17 +69,17 @@ class GraphPresenceTranslatorTest {
         GraphPresence presence = fromPresence("{\"id\":\"u1\",\"availability\":\"" + availability
                 + "\",\"activity\":\"" + activity + "\"}");
 
-        assertEquals(expectedAvailability, presence.availability());
-        assertEquals(expectedActivity, presence.activity());
+        assertThat(presence.availability()).isEqualTo(expectedAvailability);
+        assertThat(presence.activity()).isEqualTo(expectedActivity);
     }
 
     @Test
     void missingValuesBecomePresenceUnknownAndUnknownFieldsAreIgnored() {
         GraphPresence presence = fromPresence("{\"id\":\"u1\",\"somethingNew\":{\"a\":1}}");
 
-        assertEquals("PresenceUnknown/PresenceUnknown", presence.pair());
-        assertEquals("", presence.statusMessage());
-        assertEquals("", presence.sequenceNumber());
+        assertThat(presence.pair()).isEqualTo("PresenceUnknown/PresenceUnknown");
+        assertThat(presence.statusMessage()).isEmpty();
+        assertThat(presence.sequenceNumber()).isEmpty();
     }
 
     @Test
@@ -92,8 +89,8 @@ class GraphPresenceTranslatorTest {
                   "message":{"content":"<p>In the <b>lab</b> &amp; office</p>","contentType":"html"},
                   "expiryDateTime":{"dateTime":"9999-12-31T23:59:59.9999999","timeZone":"UTC"}}}""");
 
-        assertEquals("In the lab & office", presence.statusMessage());
-        assertNull(presence.statusMessageExpiry());
+        assertThat(presence.statusMessage()).isEqualTo("In the lab & office");
+        assertThat(presence.statusMessageExpiry()).isNull();
     }
 
     @Test
@@ -104,9 +101,9 @@ class GraphPresenceTranslatorTest {
         GraphPresence html = fromPresence("""
                 {"id":"u1","statusMessage":{"message":{"content":"<p>In the \\u0007lab\\u009b</p>","contentType":"html"}}}""");
 
-        assertEquals("[2J[31mpwned ab\nc\td", text.statusMessage());
-        assertEquals("C0003", text.sequenceNumber());
-        assertEquals("In the lab", html.statusMessage());
+        assertThat(text.statusMessage()).isEqualTo("[2J[31mpwned ab\nc\td");
+        assertThat(text.sequenceNumber()).isEqualTo("C0003");
+        assertThat(html.statusMessage()).isEqualTo("In the lab");
     }
 
     @Test
@@ -118,16 +115,15 @@ class GraphPresenceTranslatorTest {
                 {"id":"u1","statusMessage":{"message":{"content":"x"},
                  "expiryDateTime":{"dateTime":"2026-07-01T12:00:00","timeZone":"W. Europe Standard Time"}}}""");
 
-        assertEquals(Instant.parse("2026-07-01T10:00:00Z"), berlin.statusMessageExpiry());
-        assertNull(windowsZone.statusMessageExpiry());
+        assertThat(berlin.statusMessageExpiry()).isEqualTo(Instant.parse("2026-07-01T10:00:00Z"));
+        assertThat(windowsZone.statusMessageExpiry()).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"value\":[{\"id\":\"u1\"", "<html>Service Unavailable</html>", "", "   "})
     void brokenJsonIsATypedErrorWithAClearMessage(String body) {
-        GraphFormatException e = assertThrows(GraphFormatException.class, () -> translator.fromPresenceList(body));
-
-        assertTrue(e.getMessage().startsWith("Graph presence answer is"), e.getMessage());
+        assertThatThrownBy(() -> translator.fromPresenceList(body)).isInstanceOf(GraphFormatException.class)
+                .hasMessageStartingWith("Graph presence answer is");
     }
 
     @ParameterizedTest
@@ -138,14 +134,13 @@ class GraphPresenceTranslatorTest {
             "{\"value\":[{\"id\":\"u1\"},42]}          | Graph value[1] is not a JSON object",
     })
     void aListWithoutTheExpectedShapeIsATypedError(String body, String message) {
-        GraphFormatException e = assertThrows(GraphFormatException.class, () -> translator.fromPresenceList(body));
-
-        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertThatThrownBy(() -> translator.fromPresenceList(body)).isInstanceOf(GraphFormatException.class)
+                .hasMessageStartingWith(message);
     }
 
     @Test
     void anEmptyListIsFine() {
-        assertEquals(List.of(), translator.fromPresenceList("{\"value\":[]}"));
+        assertThat(translator.fromPresenceList("{\"value\":[]}")).isEmpty();
     }
 
     @Test
@@ -157,8 +152,8 @@ class GraphPresenceTranslatorTest {
 
             GraphPresence presence = translator.fromPresenceList(body).get(0);
 
-            assertEquals("Busy/InAMeeting", presence.pair());
-            assertEquals(graph.presenceOf("u1").sequenceNumber(), presence.sequenceNumber());
+            assertThat(presence.pair()).isEqualTo("Busy/InAMeeting");
+            assertThat(presence.sequenceNumber()).isEqualTo(graph.presenceOf("u1").sequenceNumber());
         }
     }
 

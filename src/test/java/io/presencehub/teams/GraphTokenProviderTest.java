@@ -24,11 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GraphTokenProviderTest {
 
@@ -53,10 +50,10 @@ class GraphTokenProviderTest {
 
         String first = tokens.accessToken();
         for (int i = 0; i < 50; i++) {
-            assertEquals(first, tokens.accessToken());
+            assertThat(tokens.accessToken()).isEqualTo(first);
         }
-        assertEquals(1, graph.requestCount(FakeGraph.Endpoint.TOKEN));
-        assertEquals(200, readPresence(first));
+        assertThat(graph.requestCount(FakeGraph.Endpoint.TOKEN)).isEqualTo(1);
+        assertThat(readPresence(first)).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "lifetime {0}s refreshes {1}s early")
@@ -67,12 +64,12 @@ class GraphTokenProviderTest {
         String first = tokens.accessToken();
 
         clock.advance(Duration.ofSeconds(lifetime - margin - 1));
-        assertEquals(first, tokens.accessToken());
-        assertEquals(1, graph.tokensIssued());
+        assertThat(tokens.accessToken()).isEqualTo(first);
+        assertThat(graph.tokensIssued()).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
-        assertNotEquals(first, tokens.accessToken());
-        assertEquals(2, graph.tokensIssued());
+        assertThat(tokens.accessToken()).isNotEqualTo(first);
+        assertThat(graph.tokensIssued()).isEqualTo(2);
     }
 
     @Test
@@ -84,8 +81,8 @@ class GraphTokenProviderTest {
         clock.advance(Duration.ofSeconds(30));
         String second = tokens.accessToken();
 
-        assertEquals(401, readPresence(first));
-        assertEquals(200, readPresence(second));
+        assertThat(readPresence(first)).isEqualTo(401);
+        assertThat(readPresence(second)).isEqualTo(200);
     }
 
     @Test
@@ -93,15 +90,15 @@ class GraphTokenProviderTest {
         GraphTokenProvider tokens = provider(graph.settings());
         String first = tokens.accessToken();
         graph.revokeAllTokens();
-        assertEquals(401, readPresence(first));
+        assertThat(readPresence(first)).isEqualTo(401);
 
         tokens.invalidate(first);
         String second = tokens.accessToken();
         tokens.invalidate(first); // a late caller with the same old token must not drop the new one
 
-        assertEquals(second, tokens.accessToken());
-        assertEquals(200, readPresence(second));
-        assertEquals(2, graph.tokensIssued());
+        assertThat(tokens.accessToken()).isEqualTo(second);
+        assertThat(readPresence(second)).isEqualTo(200);
+        assertThat(graph.tokensIssued()).isEqualTo(2);
     }
 
     @Test
@@ -111,7 +108,7 @@ class GraphTokenProviderTest {
 
         tokens.invalidate();
 
-        assertNotEquals(first, tokens.accessToken());
+        assertThat(tokens.accessToken()).isNotEqualTo(first);
     }
 
     @Test
@@ -132,8 +129,8 @@ class GraphTokenProviderTest {
             start.countDown();
             Set<String> seen = results.stream().map(GraphTokenProviderTest::within10s).collect(Collectors.toSet());
 
-            assertEquals(1, seen.size());
-            assertEquals(1, graph.requestCount(FakeGraph.Endpoint.TOKEN));
+            assertThat(seen).hasSize(1);
+            assertThat(graph.requestCount(FakeGraph.Endpoint.TOKEN)).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -156,23 +153,21 @@ class GraphTokenProviderTest {
         }
         GraphTokenProvider tokens = provider(settings);
 
-        GraphAuthException e = assertThrows(GraphAuthException.class, tokens::accessToken);
-
-        assertEquals(message, e.getMessage());
-        assertFalse(e.getMessage().contains(settings.clientSecret()));
-        assertTrue(e.getMessage().startsWith("Teams login failed: AADSTS" + code + " "), e.getMessage());
-        assertEquals(TokenStatus.State.FAILED, tokens.status().state());
-        assertEquals(message, tokens.status().detail());
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(GraphAuthException.class)
+                .hasMessage(message)
+                .hasMessageNotContaining(settings.clientSecret())
+                .hasMessageStartingWith("Teams login failed: AADSTS" + code + " ");
+        assertThat(tokens.status().state()).isEqualTo(TokenStatus.State.FAILED);
+        assertThat(tokens.status().detail()).isEqualTo(message);
     }
 
     @Test
     void missingConsentIsNamed() {
         graph.failTokenRequestsWith(400, "invalid_grant", 65001, "The user or administrator has not consented.");
 
-        GraphAuthException e = assertThrows(GraphAuthException.class, provider(graph.settings())::accessToken);
-
-        assertEquals("Teams login failed: AADSTS65001 admin consent missing for application " + FakeGraph.CLIENT_ID
-                + " (grant Presence.ReadWrite.All and User.Read.All)", e.getMessage());
+        assertThatThrownBy(provider(graph.settings())::accessToken).isInstanceOf(GraphAuthException.class)
+                .hasMessage("Teams login failed: AADSTS65001 admin consent missing for application " + FakeGraph.CLIENT_ID
+                        + " (grant Presence.ReadWrite.All and User.Read.All)");
     }
 
     @Test
@@ -180,26 +175,25 @@ class GraphTokenProviderTest {
         graph.failTokenRequestsWith(400, "odd_error " + FakeGraph.CLIENT_SECRET, 123456,
                 "Something about " + FakeGraph.CLIENT_SECRET);
 
-        GraphAuthException e = assertThrows(GraphAuthException.class, provider(graph.settings())::accessToken);
-
-        assertEquals("Teams login failed: AADSTS123456 odd_error **** (HTTP 400)", e.getMessage());
+        assertThatThrownBy(provider(graph.settings())::accessToken).isInstanceOf(GraphAuthException.class)
+                .hasMessage("Teams login failed: AADSTS123456 odd_error **** (HTTP 400)");
     }
 
     @Test
     void aTokenHostOutageIsRetryableAndRecoveryShowsOkAgain() {
         GraphTokenProvider tokens = provider(graph.settings());
-        assertEquals(TokenStatus.State.NOT_YET_REQUESTED, tokens.status().state());
+        assertThat(tokens.status().state()).isEqualTo(TokenStatus.State.NOT_YET_REQUESTED);
         graph.failTokenRequestsWith(503, "temporarily_unavailable", 90033, "A transient error has occurred.");
 
-        GraphAuthException e = assertThrows(GraphAuthException.class, tokens::accessToken);
-        assertTrue(e.getMessage().startsWith("Teams login failed: "), e.getMessage());
-        assertFalse(tokens.status().isOk());
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(GraphAuthException.class)
+                .hasMessageStartingWith("Teams login failed: ");
+        assertThat(tokens.status().isOk()).isFalse();
 
         graph.clearTokenFailure();
         tokens.accessToken();
-        assertTrue(tokens.status().isOk());
-        assertEquals("OK", tokens.status().detail());
-        assertEquals(2, graph.requestCount(FakeGraph.Endpoint.TOKEN), "a failure is not cached");
+        assertThat(tokens.status().isOk()).isTrue();
+        assertThat(tokens.status().detail()).isEqualTo("OK");
+        assertThat(graph.requestCount(FakeGraph.Endpoint.TOKEN)).as("a failure is not cached").isEqualTo(2);
     }
 
     @Test
@@ -211,11 +205,9 @@ class GraphTokenProviderTest {
         GraphSettings settings = new GraphSettings(FakeGraph.TENANT_ID, FakeGraph.CLIENT_ID, FakeGraph.CLIENT_SECRET,
                 graph.graphUrl(), deadUrl);
 
-        GraphAuthException e = assertThrows(GraphAuthException.class, provider(settings)::accessToken);
-
-        assertTrue(e.getMessage().startsWith("Teams login failed: token host " + deadUrl + " unreachable"),
-                e.getMessage());
-        assertFalse(e.getMessage().contains(settings.clientSecret()));
+        assertThatThrownBy(provider(settings)::accessToken).isInstanceOf(GraphAuthException.class)
+                .hasMessageStartingWith("Teams login failed: token host " + deadUrl + " unreachable")
+                .hasMessageNotContaining(settings.clientSecret());
     }
 
     private GraphTokenProvider provider(GraphSettings settings) {

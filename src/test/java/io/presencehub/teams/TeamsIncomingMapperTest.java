@@ -8,9 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TeamsIncomingMapperTest {
 
@@ -40,13 +39,13 @@ class TeamsIncomingMapperTest {
             "doNotDisturb,    presenting,        dnd",
     })
     void defaultsFollowTheSeed(String availability, String activity, String expected) {
-        assertEquals(expectation(expected), TeamsIncomingMapper.defaults().map(availability, activity));
+        assertThat(TeamsIncomingMapper.defaults().map(availability, activity)).isEqualTo(expectation(expected));
     }
 
     @Test
     void aMissingAvailabilityMeansNoChange() {
-        assertEquals(Optional.empty(), TeamsIncomingMapper.defaults().map(null, "Busy"));
-        assertEquals(Optional.empty(), TeamsIncomingMapper.defaults().map(" ", "Busy"));
+        assertThat(TeamsIncomingMapper.defaults().map(null, "Busy")).isEmpty();
+        assertThat(TeamsIncomingMapper.defaults().map(" ", "Busy")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}/{1} -> {2}")
@@ -67,41 +66,38 @@ class TeamsIncomingMapperTest {
                 Offline/OffWork=unavailable; DoNotDisturb/Presenting=none, Available=chat
                 """);
 
-        assertEquals(expectation(expected), mapper.map(availability, activity));
+        assertThat(mapper.map(availability, activity)).isEqualTo(expectation(expected));
     }
 
     @Test
     void aTableFromEntriesAloneKnowsNothingElse() {
         TeamsIncomingMapper mapper = TeamsIncomingMapper.fromEntries("Busy/InACall=dnd");
 
-        assertEquals(Optional.of(StatusType.DND), mapper.map("Busy", "InACall"));
-        assertEquals(Optional.empty(), mapper.map("Available", "Available"));
+        assertThat(mapper.map("Busy", "InACall")).isEqualTo(Optional.of(StatusType.DND));
+        assertThat(mapper.map("Available", "Available")).isEmpty();
     }
 
     @Test
     void mapsATranslatedPresence() {
         GraphPresence presence = new GraphPresence("u1", "Busy", "InAMeeting", "", null, "1");
 
-        assertEquals(Optional.of(StatusType.DND), TeamsIncomingMapper.defaults().map(presence));
+        assertThat(TeamsIncomingMapper.defaults().map(presence)).isEqualTo(Optional.of(StatusType.DND));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Busy/InAMeeting", "Busy/InAMeeting=", "=dnd", "Busy/InAMeeting=busy",
             "Busy/In A Meeting=dnd", "Busy/InAMeeting/x=dnd", "*/*=dnd", "/Busy=dnd"})
     void aBadEntryIsRejectedNamingIt(String entry) {
-        TeamsMappingException e = assertThrows(TeamsMappingException.class,
-                () -> TeamsIncomingMapper.defaults().overriddenBy("Away=away\n" + entry));
-
-        assertTrue(e.getMessage().contains("'" + entry.trim() + "'"), e.getMessage());
+        assertThatThrownBy(() -> TeamsIncomingMapper.defaults().overriddenBy("Away=away\n" + entry))
+                .isInstanceOf(TeamsMappingException.class).hasMessageContaining("'" + entry.trim() + "'");
     }
 
     @Test
     void anUnknownTypeNamesTheAllowedOnes() {
-        TeamsMappingException e = assertThrows(TeamsMappingException.class,
-                () -> TeamsIncomingMapper.fromEntries("Busy/InAMeeting=busy"));
-
-        assertEquals("Teams incoming mapping entry 'Busy/InAMeeting=busy' maps to 'busy', which is no hub type"
-                + " (use one of available, chat, away, xa, dnd, unavailable or none)", e.getMessage());
+        assertThatThrownBy(() -> TeamsIncomingMapper.fromEntries("Busy/InAMeeting=busy"))
+                .isInstanceOf(TeamsMappingException.class)
+                .hasMessage("Teams incoming mapping entry 'Busy/InAMeeting=busy' maps to 'busy', which is no hub type"
+                        + " (use one of available, chat, away, xa, dnd, unavailable or none)");
     }
 
     private static Optional<StatusType> expectation(String code) {

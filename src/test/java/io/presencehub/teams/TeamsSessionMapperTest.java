@@ -8,9 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TeamsSessionMapperTest {
 
@@ -24,7 +23,8 @@ class TeamsSessionMapperTest {
             "chat,        none",
     })
     void defaultsFollowTheSeed(String type, String expected) {
-        assertEquals(expectation(expected), TeamsSessionMapper.defaults().map(StatusType.fromCode(type).orElseThrow()));
+        assertThat(TeamsSessionMapper.defaults().map(StatusType.fromCode(type).orElseThrow()))
+                .isEqualTo(expectation(expected));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -40,35 +40,32 @@ class TeamsSessionMapperTest {
         TeamsSessionMapper mapper = TeamsSessionMapper.fromEntries(
                 "DND=donotdisturb/presenting, unavailable=Busy/InAConferenceCall\naway=NONE; available=Available/Available");
 
-        assertEquals(expectation(expected), mapper.map(StatusType.fromCode(type).orElseThrow()));
+        assertThat(mapper.map(StatusType.fromCode(type).orElseThrow())).isEqualTo(expectation(expected));
     }
 
     @Test
     void everyTypeHasAnAnswer() {
         TeamsSessionMapper mapper = TeamsSessionMapper.fromEntries("");
         for (StatusType type : StatusType.values()) {
-            assertTrue(mapper.map(type) != null, type.code());
+            assertThat(mapper.map(type)).as(type.code()).isNotNull();
         }
     }
 
     @Test
     void aPairGraphRejectsIsRefusedNamingTheEntryAndTheFiveAllowedPairs() {
-        TeamsMappingException e = assertThrows(TeamsMappingException.class,
-                () -> TeamsSessionMapper.fromEntries("dnd=DoNotDisturb/DoNotDisturb"));
-
-        assertEquals("Teams session mapping entry 'dnd=DoNotDisturb/DoNotDisturb' asks for a pair Graph rejects;"
-                + " setPresence accepts only Available/Available, Busy/InACall, Busy/InAConferenceCall, Away/Away,"
-                + " DoNotDisturb/Presenting (or none to clear the session)", e.getMessage());
+        assertThatThrownBy(() -> TeamsSessionMapper.fromEntries("dnd=DoNotDisturb/DoNotDisturb"))
+                .isInstanceOf(TeamsMappingException.class)
+                .hasMessage("Teams session mapping entry 'dnd=DoNotDisturb/DoNotDisturb' asks for a pair Graph rejects;"
+                        + " setPresence accepts only Available/Available, Busy/InACall, Busy/InAConferenceCall,"
+                        + " Away/Away, DoNotDisturb/Presenting (or none to clear the session)");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dnd=Busy/Busy", "away=BeRightBack/BeRightBack", "busy=Busy/InACall", "dnd",
             "dnd=", "available=Offline/OffWork"})
     void badEntriesAreRejectedNamingThem(String entry) {
-        TeamsMappingException e = assertThrows(TeamsMappingException.class,
-                () -> TeamsSessionMapper.fromEntries(entry));
-
-        assertTrue(e.getMessage().contains("'" + entry + "'"), e.getMessage());
+        assertThatThrownBy(() -> TeamsSessionMapper.fromEntries(entry))
+                .isInstanceOf(TeamsMappingException.class).hasMessageContaining("'" + entry + "'");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,8 +78,8 @@ class TeamsSessionMapperTest {
             "Busy/InAMeeting,           none",
     })
     void sessionPairsParseCaseInsensitively(String text, String expected) {
-        assertEquals(expected.equals("none") ? Optional.empty() : Optional.of(SessionPair.valueOf(expected)),
-                SessionPair.fromText(text));
+        assertThat(SessionPair.fromText(text))
+                .isEqualTo(expected.equals("none") ? Optional.empty() : Optional.of(SessionPair.valueOf(expected)));
     }
 
     private static Optional<SessionPair> expectation(String name) {
