@@ -37,9 +37,9 @@ final class HubProcess implements AutoCloseable {
         int managementPort = FreePort.find();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmArgs);
         command.add("-Dhub.directory.file=" + directoryFile);
         command.add("-Dhub.store.url=jdbc:h2:file:" + workDir.resolve("store/hub"));
+        command.addAll(jvmArgs);
         command.add("-Dhub.status.port=" + statusPort);
         command.add("-Dcamel.management.port=" + managementPort);
         command.add("-Dhub.routes.dir=" + workDir.resolve("no-routes"));

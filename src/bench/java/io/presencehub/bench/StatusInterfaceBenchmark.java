@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * <p>Options ({@code --name=value}): {@code clients} (200), {@code seconds} per phase (10),
  * {@code rate} of the latency phase (1000/s), {@code writers} (4), {@code window} of unanswered
  * commands per writer (128), {@code state-runs} (20), {@code jar} (target/presence-hub.jar),
- * {@code hub-jvm-args} (space-separated options for the hub's JVM, default those of
+ * {@code hub-jvm-args} (space-separated options for the hub's JVM, after the benchmark's own {@code -D}
+ * settings so they can override them, default those of
  * {@code scripts/run.sh}: {@value #DEFAULT_HUB_JVM_ARGS}).
  */
 public final class StatusInterfaceBenchmark {
