@@ -34,7 +34,7 @@ public final class AsteriskConfiguration {
         context.getRegistry().bind("asteriskLink", link);
         context.getRegistry().bind("asteriskWriter", parts.writer());
         context.getRegistry().bind("asteriskIncoming", parts.reader());
-        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection()));
+        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection(), parts.writer()));
         LOG.info("Asterisk sync: {}", asterisk);
     }
 }

@@ -255,6 +255,7 @@ class AsteriskSyncEndToEndTest {
             await().atMost(CEILING).until(() -> !hub.asteriskConnected());
             assertThat(hub.health()).startsWith("503").contains("DOWN");
             client.set("set_extension_status@#HQ@#Sales@#1003@#Lunch");
+            await().atMost(CEILING).until(() -> hub.healthInFull().contains("writes owed: 1"));
             asterisk.setPresence(P1004, "dnd", "", "set while the hub was away");
 
             asterisk.start();
@@ -267,6 +268,7 @@ class AsteriskSyncEndToEndTest {
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
             await().atMost(CEILING).until(() -> hub.asteriskWriterIdle());
             assertThat(asterisk.setvarCount(P1004)).isZero();
+            assertThat(hub.healthInFull()).contains("AMI connected; writes owed: 0");
         }
     }
 
