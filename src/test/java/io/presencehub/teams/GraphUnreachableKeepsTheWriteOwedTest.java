@@ -9,15 +9,12 @@ import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestHub;
 import java.net.ConnectException;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.model.ToDefinition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Graph's host refusing connections: the hub keeps the write it owes, health check {@code teams} says Graph is
@@ -28,23 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * play while it keeps running. The advised step throws while {@link #graphReachable} is false and otherwise sends to
  * the configured Graph URL as before.
  */
-class GraphUnreachableKeepsTheWriteOwedTest {
+class GraphUnreachableKeepsTheWriteOwedTest extends BaseTeamsHubTest {
 
-    @TempDir
-    Path folder;
-    FakeGraph graph = FakeGraph.start();
-    TestHub hub;
 
     private final AtomicBoolean graphReachable = new AtomicBoolean(true);
     private final AtomicInteger refusedWrites = new AtomicInteger();
 
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        graph.close();
-    }
 
     @Test
     void aWriteOwedWhileGraphIsUnreachableIsDeliveredOnceGraphIsBack() throws Exception {

@@ -9,28 +9,14 @@ import io.presencehub.model.UserKey;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A new user or a changed e-mail in the directory takes effect without a restart. */
-class TeamsDirectoryChangeTest {
+class TeamsDirectoryChangeTest extends BaseTeamsHubTest {
 
     private static final UserKey BOB = new UserKey("hq", "sales", "bob");
 
-    @TempDir
-    Path folder;
-    FakeGraph graph = FakeGraph.start();
-    TestHub hub;
 
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        graph.close();
-    }
 
     @Test
     void aUserGivenAnEmailIsSyncedAChangedEmailMovesToTheOtherAccountAndARemovedOneEndsTheSession() {

@@ -11,29 +11,15 @@ import io.presencehub.testing.LineClient;
 import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Token expiry, a wrong secret, a Graph outage, throttling and a restart: the hub keeps running and ends right. */
-class TeamsResilienceTest {
+class TeamsResilienceTest extends BaseTeamsHubTest {
 
-    @TempDir
-    Path folder;
-    FakeGraph graph = FakeGraph.start();
-    TestHub hub;
 
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        graph.close();
-    }
 
     private TestHub startAliceHub() {
         graph.addUser(ALICE_TEAMS_ID, "alice@example.com");

@@ -9,24 +9,17 @@ import io.presencehub.camel.HubConfiguration;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestHub;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Session renewal end to end: the hub and the fake Graph share one clock that the test moves hours ahead, so a
  * PT4H session that is still wanted is renewed before Graph lets it expire, and one no longer wanted is not.
  */
-class TeamsSessionRenewalTest {
+class TeamsSessionRenewalTest extends BaseTeamsHubTest {
 
-    @TempDir
-    Path folder;
-    FakeGraph graph = FakeGraph.start();
-    TestHub hub;
 
     @BeforeEach
     void start() {
@@ -37,11 +30,6 @@ class TeamsSessionRenewalTest {
         hub.awaitTeamsBaseline(ALICE);
     }
 
-    @AfterEach
-    void stop() {
-        hub.close();
-        graph.close();
-    }
 
     @Test
     void aWantedSessionIsRenewedBeforeGraphLetsItExpire() {

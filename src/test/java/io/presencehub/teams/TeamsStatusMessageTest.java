@@ -6,26 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestHub;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a user types as Teams status message reaches the hub, and its store, without control characters. */
-class TeamsStatusMessageTest {
+class TeamsStatusMessageTest extends BaseTeamsHubTest {
 
-    @TempDir
-    Path folder;
-    FakeGraph graph = FakeGraph.start();
-    TestHub hub;
 
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        graph.close();
-    }
 
     @Test
     void aStatusMessageWithControlCharactersIsStoredCleanedAndTeamsChangesStillApplyAfterARestart() {
