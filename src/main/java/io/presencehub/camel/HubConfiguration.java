@@ -6,6 +6,8 @@ import io.presencehub.statusinterface.StatusInterfaceHealthCheck;
 import io.presencehub.statusinterface.StatusInterfaceWatch;
 import io.presencehub.teams.TeamsConfiguration;
 import io.netty.handler.codec.string.StringEncoder;
+import io.presencehub.calls.CallStates;
+import io.presencehub.calls.DeviceState;
 import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.statusinterface.StatusClientGroup;
@@ -23,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -87,6 +91,8 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "stateStore", store);
         bind(context, "directoryService", directory);
         bind(context, "presenceApplier", applier);
+        CallStates calls = new CallStates(busyStates(settings.text("hub.calls.busy-states")));
+        bind(context, "callStates", calls);
         bind(context, "statusClients", clients);
         bind(context, "statusEventBroadcaster", new StatusEventBroadcaster(directory, clients));
         bind(context, "statusCommandProcessor",
@@ -137,6 +143,18 @@ public final class HubConfiguration implements CamelConfiguration {
         for (String key : TIMER_PERIODS) {
             properties.addOverrideProperty(key, Long.toString(settings.duration(key).toMillis()));
         }
+    }
+
+    /** {@code hub.calls.busy-states}: Asterisk's device state names, separated by commas or blanks. */
+    static Set<DeviceState> busyStates(String text) {
+        Set<DeviceState> states = EnumSet.noneOf(DeviceState.class);
+        for (String name : text.split("[,\\s]+")) {
+            if (!name.isBlank()) {
+                states.add(DeviceState.parse(name).orElseThrow(() -> new HubStartException("hub.calls.busy-states: "
+                        + name.strip() + " is not an Asterisk device state (one of " + List.of(DeviceState.values()) + ")")));
+            }
+        }
+        return states;
     }
 
     private static DirectoryOptions directoryOptions(HubSettings settings) {
