@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * kernel (each queued message also counts its bookkeeping). Events are shared buffers, so the sum
  * over all clients overstates the memory they really hold: the total bound errs on the safe side.
  * Over the total, the clients with the most pending bytes are cut off first, until the rest fit.
+ *
+ * <p>The answers a client asked for (a state report of 100,000 extensions is several megabytes) do not count
+ * against its own bound, only against the total: a panel that reads its report slowly is a reader, not a laggard.
+ * The bytes of answers still waiting are known only as an upper bound (netty does not say which queued bytes are
+ * which), so each check lowers it to what is pending at all: as the client drains, the allowance drains too.
  */
 final class BacklogLimit {
 
@@ -28,6 +33,8 @@ final class BacklogLimit {
 
     /** Marks a client being closed for not reading, so it is counted and closed once. */
     private static final AttributeKey<Boolean> CUT_OFF = AttributeKey.valueOf("presencehub.cutOff");
+    /** At most how many of a client's pending bytes are answers to its own commands; read and written on its loop. */
+    private static final AttributeKey<long[]> ANSWERS = AttributeKey.valueOf("presencehub.answerBytes");
 
     private final long maxPerClient;
     private final long maxTotal;
@@ -63,11 +70,31 @@ final class BacklogLimit {
             return true;
         }
         long pending = pending(channel);
-        if (pending <= maxPerClient) {
+        if (pending - answersPending(channel, pending) <= maxPerClient) {
             return false;
         }
         cutOff(channel, pending, "more than " + maxPerClient + " per client");
         return true;
+    }
+
+    /** Records an answer to the client's own command queued for it; called on the client's event loop. */
+    void answerQueued(Channel channel, long bytes) {
+        long[] answers = channel.attr(ANSWERS).get();
+        if (answers == null) {
+            channel.attr(ANSWERS).set(new long[] {bytes});
+        } else {
+            answers[0] += bytes;
+        }
+    }
+
+    /** At most how many of the pending bytes are answers: never more than is pending at all. */
+    private static long answersPending(Channel channel, long pending) {
+        long[] answers = channel.attr(ANSWERS).get();
+        if (answers == null) {
+            return 0;
+        }
+        answers[0] = Math.min(answers[0], pending);
+        return answers[0];
     }
 
     /**

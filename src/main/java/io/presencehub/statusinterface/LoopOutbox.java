@@ -175,6 +175,7 @@ final class LoopOutbox {
                 return;
             }
             if (writable(channel)) {
+                limit.answerQueued(channel, reply.text().readableBytes());
                 channel.write(reply.text().retain(), channel.voidPromise());
             }
             channel.flush();
