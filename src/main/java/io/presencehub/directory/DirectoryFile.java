@@ -37,6 +37,11 @@ final class DirectoryFile {
             return other instanceof Content c && bytes.length == size && c.size == size && c.modified.equals(modified)
                     && c.digest.equals(digest);
         }
+
+        /** What a later look is compared with: all but the bytes, which a large directory should not keep twice. */
+        Content summary() {
+            return new Content(size, modified, digest, new byte[0]);
+        }
     }
 
     /** Why the file cannot be read, e.g. {@code no such file}, {@code is a directory}, {@code permission denied}. */
@@ -91,13 +96,14 @@ final class DirectoryFile {
         return e.toString();
     }
 
-    /** The text of a file that must be UTF-8; a Latin-1 file would otherwise turn every umlaut into U+FFFD. */
-    static String decode(byte[] bytes) {
+    /** A file must be UTF-8: a Latin-1 file would otherwise turn every umlaut into U+FFFD. Fails with the line and column
+     * of the first byte that is not. */
+    static void checkUtf8(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        // validated through a small buffer, then decoded at once: a large file is not held twice as chars
+        // validated through a small buffer: a large file is not held a second time as chars
         CharBuffer out = CharBuffer.allocate(8192);
         CoderResult result;
         do {
@@ -107,7 +113,6 @@ final class DirectoryFile {
         if (result.isError()) {
             throw new DirectoryException("invalid UTF-8 at " + position(bytes, in.position()));
         }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** {@code line L, column C} of the byte at {@code offset}, counted in characters from 1. */

@@ -7,18 +7,19 @@ import io.presencehub.model.StatusDef;
 import io.presencehub.model.StatusType;
 import io.presencehub.model.Tenant;
 import io.presencehub.model.User;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads the directory YAML into a validated {@link Directory}. Every problem is reported with the
@@ -41,7 +42,21 @@ public final class DirectoryParser {
         this.maxSize = maxSize;
     }
 
+    /** Parses a directory file's text. */
     public Directory parse(String yaml) {
+        return parse(new StringReader(yaml));
+    }
+
+    /**
+     * Parses a directory file's bytes, which must be UTF-8, reading them as it goes: a large file is not held a second
+     * time as text.
+     */
+    public Directory parse(byte[] utf8) {
+        DirectoryFile.checkUtf8(utf8);
+        return parse(new InputStreamReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8));
+    }
+
+    private Directory parse(Reader yaml) {
         try {
             return directory(yaml);
         } catch (StackOverflowError e) {
@@ -50,11 +65,11 @@ public final class DirectoryParser {
         }
     }
 
-    private Directory directory(String yaml) {
+    private Directory directory(Reader yaml) {
         Object root;
         try {
             LoadSettings settings = LoadSettings.builder().setCodePointLimit(maxSize).build();
-            root = new DepthLimitedLoad(settings).loadFromString(yaml);
+            root = DirectoryYamlReader.read(settings, yaml);
         } catch (YamlEngineException e) {
             throw new DirectoryException("not valid YAML: " + e.getMessage().replace('\n', ' '), e);
         }
@@ -232,21 +247,6 @@ public final class DirectoryParser {
 
     private static String prefix(String path) {
         return path.isEmpty() ? "" : path + ".";
-    }
-
-    /** SnakeYAML's loader with the nesting limit of {@link DepthLimitedParser}, which SnakeYAML Engine lacks. */
-    private static final class DepthLimitedLoad extends Load {
-        private final LoadSettings settings;
-
-        DepthLimitedLoad(LoadSettings settings) {
-            super(settings);
-            this.settings = settings;
-        }
-
-        @Override
-        protected Composer createComposer(String yaml) {
-            return new Composer(settings, new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, yaml))));
-        }
     }
 
     /** Sibling names and ids must be unique, or the status interface could not address them. */

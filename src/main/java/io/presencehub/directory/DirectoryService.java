@@ -65,7 +65,7 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         this.problems = new DirectoryProblems(file);
         this.current = new DirectoryIndex(directory);
         this.loadedDigest = loaded.digest();
-        this.lastLook = loaded;
+        this.lastLook = loaded.summary();
         this.lastLookSince = clock.instant();
     }
 
@@ -93,7 +93,7 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         }
         Content content = (Content) look;
         try {
-            Directory directory = new DirectoryParser(options.maxSize()).parse(DirectoryFile.decode(content.bytes()));
+            Directory directory = new DirectoryParser(options.maxSize()).parse(content.bytes());
             LOG.info("Directory loaded from {}: {} locations", file.toAbsolutePath(), directory.locations().size());
             return new DirectoryService(file, options, clock, content, directory);
         } catch (DirectoryException e) {
@@ -153,7 +153,7 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         if (!steady) {
             lastLookSince = clock.instant();
         }
-        lastLook = look;
+        lastLook = look instanceof Content content ? content.summary() : look;
         if (!steady) {
             return false; // still being written, or just changed: look again at the next check
         }
@@ -190,7 +190,7 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
     private Judged judge(Content content) {
         if (judged == null || !judged.digest().equals(content.digest())) {
             try {
-                judged = new Judged(content.digest(), parser.parse(DirectoryFile.decode(content.bytes())), null);
+                judged = new Judged(content.digest(), parser.parse(content.bytes()), null);
             } catch (DirectoryException e) {
                 judged = new Judged(content.digest(), null, e.getMessage());
             }

@@ -29,7 +29,7 @@ class DirectoryFileTest {
     void aLatin1FileIsRejectedWithTheLineAndColumnOfTheFirstBadByte() {
         byte[] latin1 = "locations:\n  - name: HQ\n  - name: Z\u00fcrich B\u00fcro\n".getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThatThrownBy(() -> DirectoryFile.decode(latin1))
+        assertThatThrownBy(() -> DirectoryFile.checkUtf8(latin1))
                 .isInstanceOf(DirectoryException.class)
                 .hasMessage("invalid UTF-8 at line 3, column 12");
     }
@@ -41,7 +41,7 @@ class DirectoryFileTest {
         System.arraycopy(text, 0, withBadByte, 0, text.length);
         withBadByte[text.length] = (byte) 0xff;
 
-        assertThatThrownBy(() -> DirectoryFile.decode(withBadByte)).hasMessage("invalid UTF-8 at line 2, column 16");
+        assertThatThrownBy(() -> DirectoryFile.checkUtf8(withBadByte)).hasMessage("invalid UTF-8 at line 2, column 16");
     }
 
     @Test
@@ -49,14 +49,17 @@ class DirectoryFileTest {
         byte[] text = "name: B\u00fc".getBytes(StandardCharsets.UTF_8);
         byte[] cut = java.util.Arrays.copyOf(text, text.length - 1);
 
-        assertThatThrownBy(() -> DirectoryFile.decode(cut)).hasMessage("invalid UTF-8 at line 1, column 8");
+        assertThatThrownBy(() -> DirectoryFile.checkUtf8(cut)).hasMessage("invalid UTF-8 at line 1, column 8");
     }
 
     @Test
-    void validUtf8IsDecodedUnchanged() {
-        String text = "locations:\n  - name: Z\u00fcrich B\u00fcro \u65e5\u672c \ud83d\ude00\n".repeat(2000);
+    void validUtf8IsAcceptedAndReadUnchanged() {
+        String name = "Z\u00fcrich B\u00fcro \u65e5\u672c \ud83d\ude00";
+        String text = "locations:\n  - name: " + name + "\n    tenants: []\n";
 
-        assertThat(DirectoryFile.decode(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
+        DirectoryFile.checkUtf8(text.repeat(2000).getBytes(StandardCharsets.UTF_8));
+        assertThat(new DirectoryParser().parse(text.getBytes(StandardCharsets.UTF_8)).locations().get(0).name())
+                .isEqualTo(name);
     }
 
     static Stream<Arguments> readFailures() {
