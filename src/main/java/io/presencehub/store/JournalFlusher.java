@@ -9,11 +9,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread {@code store-journal-flush} of a {@link JournaledStateStore}: once a change is pending it
  * runs the store's flush within the interval, at once when a batch is full. A flush that fails is
- * tried again every interval, with one warning per distinct reason and one line when it works again.
+ * tried again after the interval, doubled after each failure up to {@link #MAX_RETRY_INTERVAL}, with
+ * one warning per distinct reason and one line when it works again.
  */
 final class JournalFlusher {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalFlusher.class);
+    /** The longest wait between two tries of a failing flush. */
+    static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(10);
 
     private final Runnable flush;
     private final long intervalNanos;
@@ -21,6 +24,7 @@ final class JournalFlusher {
     private final Thread thread;
     private int pending;
     private boolean failing;
+    private long retryNanos;
     private boolean running = true;
     private String lastWarning;
 
@@ -71,6 +75,7 @@ final class JournalFlusher {
                 failing = false;
                 lastWarning = null;
             } catch (RuntimeException e) {
+                retryNanos = failing ? Math.min(retryNanos * 2, MAX_RETRY_INTERVAL.toNanos()) : intervalNanos;
                 failing = true;
                 if (!Objects.equals(lastWarning, e.getMessage())) {
                     lastWarning = e.getMessage();
@@ -87,7 +92,7 @@ final class JournalFlusher {
             while (running && pending == 0 && !failing) {
                 wait();
             }
-            long deadline = System.nanoTime() + intervalNanos;
+            long deadline = System.nanoTime() + (failing ? retryNanos : intervalNanos);
             long left;
             while (running && (failing || pending < batchSize) && (left = deadline - System.nanoTime()) > 0) {
                 TimeUnit.NANOSECONDS.timedWait(this, left);

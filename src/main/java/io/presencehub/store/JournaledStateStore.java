@@ -121,7 +121,7 @@ public final class JournaledStateStore implements StateStore {
     /**
      * Moves every change appended so far to H2 in one transaction: appends switch to a new segment,
      * the batch is committed, then the older segments are deleted. A failed commit keeps the batch and
-     * its segments for the next flush.
+     * its segments for the next flush (which adds what came since).
      *
      * @throws StoreException when the journal cannot rotate or H2 refuses the batch
      */
@@ -133,11 +133,8 @@ public final class JournaledStateStore implements StateStore {
                 if (pending.isEmpty() && unflushed.isEmpty()) {
                     return;
                 }
-                try {
-                    journal.rotate();
-                } catch (IOException e) {
-                    throw new StoreException("cannot start a new journal segment after " + journal.current() + ": "
-                            + H2StoreFile.reason(e, null), e);
+                if (!pending.isEmpty()) {
+                    rotate(); // a retry with nothing new needs no new segment (an outage adds no files)
                 }
                 batch = new HashMap<>(unflushed);
                 batch.putAll(pending);
@@ -156,6 +153,15 @@ public final class JournaledStateStore implements StateStore {
             throw new StoreException("cannot delete a flushed journal segment: " + H2StoreFile.reason(e, null), e);
         } finally {
             flushLock.unlock();
+        }
+    }
+
+    private void rotate() {
+        try {
+            journal.rotate();
+        } catch (IOException e) {
+            throw new StoreException("cannot start a new journal segment after " + journal.current() + ": "
+                    + H2StoreFile.reason(e, null), e);
         }
     }
 
