@@ -14,7 +14,8 @@ import io.presencehub.statusinterface.StatusClientGroup;
 import io.presencehub.statusinterface.StatusCommandHandler;
 import io.presencehub.statusinterface.StatusEventBroadcaster;
 import io.presencehub.statusinterface.StatusLineDecoder;
-import io.presencehub.store.JdbcStateStore;
+import io.presencehub.store.StateStore;
+import io.presencehub.store.StateStores;
 import io.presencehub.sync.DirectoryReconciler;
 import io.presencehub.sync.Heartbeats;
 import io.presencehub.sync.PresenceApplier;
@@ -57,7 +58,7 @@ public final class HubConfiguration implements CamelConfiguration {
         HubSettings settings = new HubSettings(context.getPropertiesComponent()::resolveProperty);
         normaliseTimerPeriods(context.getPropertiesComponent(), settings);
 
-        JdbcStateStore store = JdbcStateStore.open(settings.text("hub.store.url"),
+        StateStore store = StateStores.open(settings.text("hub.store.url"),
                 settings.optionalText("hub.store.user").orElse(""),
                 settings.optionalText("hub.store.password").orElse(""));
         try {
@@ -69,7 +70,7 @@ public final class HubConfiguration implements CamelConfiguration {
         }
     }
 
-    private void configure(CamelContext context, HubSettings settings, JdbcStateStore store) throws Exception {
+    private void configure(CamelContext context, HubSettings settings, StateStore store) throws Exception {
         Clock clock = clock(context);
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")),
                 directoryOptions(settings), clock);

@@ -1,6 +1,7 @@
 package io.presencehub.store;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -75,6 +76,8 @@ final class H2StoreFile {
             why = "not a directory";
         } else if (e instanceof FileAlreadyExistsException) {
             why = "exists and is not a folder";
+        } else if (e instanceof ClosedChannelException) {
+            why = "the file is closed";
         } else if (e instanceof FileSystemException f && f.getReason() != null) {
             why = f.getReason();
         } else {

@@ -178,6 +178,29 @@ public final class JdbcStateStore implements StateStore {
         }
     }
 
+    /**
+     * Stores several users' states in one transaction: all of them or, on failure, none (a journal's
+     * batch; a commit per row costs more than the rows themselves).
+     */
+    public synchronized void saveUserStates(Map<UserKey, UserState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        try {
+            withConnection(() -> inTransaction(() -> {
+                for (Map.Entry<UserKey, UserState> entry : states.entrySet()) {
+                    if (writeUserState(UPDATE_STATE, entry.getKey(), entry.getValue()) == 0) {
+                        writeUserState(INSERT_STATE, entry.getKey(), entry.getValue());
+                    }
+                }
+                return states.size();
+            }));
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the states of " + states.size() + " users, first "
+                    + states.keySet().iterator().next() + ": " + e.getMessage(), e);
+        }
+    }
+
     private int writeUserState(String sql, UserKey user, UserState state) throws SQLException {
         PreparedStatement ps = statement(sql);
         ps.setString(1, state.statusId());
@@ -206,27 +229,33 @@ public final class JdbcStateStore implements StateStore {
             return;
         }
         try {
-            withConnection(() -> {
-                connection.setAutoCommit(false);
-                try {
-                    for (Observation observation : observations) {
-                        if (writeObservation(UPDATE_OBSERVATION, observation) == 0) {
-                            writeObservation(INSERT_OBSERVATION, observation);
-                        }
+            withConnection(() -> inTransaction(() -> {
+                for (Observation observation : observations) {
+                    if (writeObservation(UPDATE_OBSERVATION, observation) == 0) {
+                        writeObservation(INSERT_OBSERVATION, observation);
                     }
-                    connection.commit();
-                    return observations.size();
-                } catch (SQLException e) {
-                    rollbackQuietly();
-                    throw e;
-                } finally {
-                    autoCommitQuietly();
                 }
-            });
+                return observations.size();
+            }));
         } catch (SQLException e) {
             Observation first = observations.iterator().next();
             String what = observations.size() == 1 ? "observation " : observations.size() + " observations, first ";
             throw new StoreException("cannot store " + what + first.kind() + "/" + first.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work as one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            autoCommitQuietly();
         }
     }
 

@@ -101,6 +101,26 @@ class JdbcStateStoreTest {
             }
         }
 
+        /** A journal's batch: new rows and updated ones in one transaction; a refused batch leaves nothing. */
+        @Test
+        void severalUserStatesAreStoredAtOnceOrNotAtAll() {
+            try (JdbcStateStore store = open()) {
+                store.saveUserState(ALICE, state("Lunch", "old", 0, 1));
+                store.saveUserStates(Map.of(ALICE, state("Away", "new", 5, 2), BOB, state("Lunch", "", 0, 1)));
+                assertThat(store.loadUserStates()).isEqualTo(Map.of(ALICE, state("Away", "new", 5, 2),
+                        BOB, state("Lunch", "", 0, 1)));
+
+                UserState refused = new UserState("x".repeat(10), StatusType.AWAY, "", 0, Origin.ASTERISK,
+                        Instant.EPOCH, 3);
+                Map<UserKey, UserState> withNullKey = new java.util.LinkedHashMap<>();
+                withNullKey.put(JUERGEN, refused);
+                withNullKey.put(new UserKey("hq", "sales", null), refused);
+                assertThatThrownBy(() -> store.saveUserStates(withNullKey)).isInstanceOf(StoreException.class)
+                        .hasMessageStartingWith("cannot store the states of 2 users, first hq/support/jürgen");
+                assertThat(store.loadUserStates()).containsOnlyKeys(ALICE, BOB);
+            }
+        }
+
         @Test
         void aDatabaseOfTheFirstReleaseGainsTheStatusOriginAndItsRowsKeepTheirOrigin() throws SQLException {
             try (Connection connection = DriverManager.getConnection(url(), user(), password());
