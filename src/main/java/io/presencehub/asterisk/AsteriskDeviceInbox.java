@@ -55,7 +55,9 @@ public final class AsteriskDeviceInbox implements DeviceReports {
     /** A DeviceStateList; same thread as {@link #changed}. Changes still waiting are older: the listing replaces them. */
     @Override
     public void listed(Map<String, DeviceState> devices) {
+        Map<String, DeviceState> older = latest;
         latest = new ConcurrentHashMap<>();
+        older.clear();
         queue.add(new Listing(Map.copyOf(devices)));
     }
 
@@ -75,7 +77,7 @@ public final class AsteriskDeviceInbox implements DeviceReports {
         Map<String, DeviceState> changes = new LinkedHashMap<>();
         for (Queued queued : waiting) {
             if (queued instanceof Marker marker) {
-                // null when a listing replaced the map meanwhile: nothing left to hand over
+                // null when a listing replaced it meanwhile: nothing left to hand over
                 DeviceState state = marker.map().remove(marker.device());
                 if (state != null) {
                     changes.put(marker.device(), state);

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Teams → Asterisk: keeps the hub's own Custom devices ({@code Custom:teams-2001}) showing each user's Teams call,
  * INUSE while {@link CallStates#teamsCall} is IN_CALL and NOT_INUSE when it is NONE; UNKNOWN (not read since the
- * start) writes nothing, so Asterisk keeps what astdb holds until Teams has been read. With Teams switched off every
- * such device is wanted NOT_INUSE, and devices of extensions that left the directory are released too, so that
- * nobody is kept from calls by old state. Listens on the Teams side's thread and returns at once: the writes are
+ * start) writes nothing, so Asterisk keeps what astdb holds until Teams has been read. With Teams switched off nothing
+ * will ever be read, so UNKNOWN means NOT_INUSE (every device left INUSE in astdb is released at login), and devices
+ * of extensions that left the directory are released too, so that nobody is kept from calls by old state. Listens on the Teams side's thread and returns at once: the writes are
  * owed (latest per device, rules in {@link DeviceOwedWrites}) and sent by route {@code asterisk-device-writer}; after
  * every login the DeviceStateList shows what Asterisk holds and only what differs is written.
  */
@@ -40,7 +40,7 @@ public final class AsteriskDeviceWriter implements CallListener {
     private final DeviceOwedWrites owed = new DeviceOwedWrites();
     private volatile Instant listedAt;
 
-    /** @param teamsEnabled {@code hub.teams.enabled}: when false no Teams call can be seen, so none is shown */
+    /** @param teamsEnabled {@code hub.teams.enabled}: when false no Teams call will be read, so unknown means none */
     public AsteriskDeviceWriter(CallStates calls, boolean teamsEnabled, Clock clock) {
         this.calls = calls;
         this.teamsEnabled = teamsEnabled;
@@ -62,9 +62,8 @@ public final class AsteriskDeviceWriter implements CallListener {
         synchronized (lock) {
             Set<String> ours = ours(devices);
             changes.forEach((device, state) -> {
-                if (ours.contains(device)) {
-                    owed.reported(device, state);
-                    // someone else set it (or an old echo came late): put back what the hub wants
+                if (ours.contains(device) && owed.reported(device, state)) {
+                    // someone else set it: put back what the hub wants
                     wantFor(devices, device);
                 }
             });
@@ -149,7 +148,7 @@ public final class AsteriskDeviceWriter implements CallListener {
                 }
                 setvar.accept(release);
                 synchronized (lock) {
-                    owed.reported(device, DeviceState.NOT_INUSE);
+                    owed.answered(release, AsteriskWriteOutcome.Result.WRITTEN);
                 }
             } catch (RuntimeException e) {
                 left.add(device + " (" + e.getMessage() + ")");
@@ -193,13 +192,10 @@ public final class AsteriskDeviceWriter implements CallListener {
     }
 
     private DeviceState wanted(UserKey user) {
-        if (!teamsEnabled) {
-            return DeviceState.NOT_INUSE;
-        }
         return switch (calls.teamsCall(user)) {
             case IN_CALL -> DeviceState.INUSE;
             case NONE -> DeviceState.NOT_INUSE;
-            case UNKNOWN -> null;
+            case UNKNOWN -> teamsEnabled ? null : DeviceState.NOT_INUSE;
         };
     }
 }

@@ -1,7 +1,9 @@
 package io.presencehub.asterisk;
 
 import io.presencehub.calls.DeviceState;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,8 @@ final class DeviceOwedWrites {
     private final Map<String, DeviceState> wanted = new LinkedHashMap<>();
     private final Map<String, DeviceState> sending = new HashMap<>();
     private final Map<String, DeviceState> refused = new HashMap<>();
+    /** Per device, the states of the hub's writes whose DeviceStateChange has not come back yet, oldest first. */
+    private final Map<String, Deque<DeviceState>> echoes = new HashMap<>();
     private boolean ready;
 
     /**
@@ -42,15 +46,31 @@ final class DeviceOwedWrites {
         }
     }
 
-    /** Asterisk reported the device's state (a DeviceStateChange of its own or of the hub's write). */
-    void reported(String device, DeviceState state) {
+    /**
+     * Asterisk reported the device's state. The report of one of the hub's own writes may arrive after the answer to
+     * a later write (answers and reports are read on different threads), so it is recognised as an echo and ignored;
+     * anything else is what Asterisk holds now.
+     *
+     * @return true if the report was not the hub's own echo (someone else set the device)
+     */
+    boolean reported(String device, DeviceState state) {
+        Deque<DeviceState> expected = echoes.get(device);
+        if (expected != null && !expected.isEmpty()) {
+            if (expected.peekFirst() == state) {
+                expected.pollFirst();
+                return false;
+            }
+            expected.clear(); // an echo Asterisk did not send (the state was already there): expect nothing older
+        }
         held.put(device, state);
+        return true;
     }
 
     /** After a login: Asterisk holds exactly these states now (a device it does not list has none). */
     void listed(Map<String, DeviceState> states) {
         held.clear();
         held.putAll(states);
+        echoes.clear();
     }
 
     /** A login is coming: nothing is due until its device list has been taken into account. */
@@ -72,6 +92,7 @@ final class DeviceOwedWrites {
             if (!sending.containsKey(owed.getKey())) {
                 wanted.remove(owed.getKey());
                 sending.put(owed.getKey(), owed.getValue());
+                echoes.computeIfAbsent(owed.getKey(), d -> new ArrayDeque<>()).addLast(owed.getValue());
                 due.add(new DeviceWrite(owed.getKey(), owed.getValue()));
             }
         }
@@ -86,6 +107,9 @@ final class DeviceOwedWrites {
      */
     boolean answered(DeviceWrite write, AsteriskWriteOutcome.Result result) {
         sending.remove(write.device(), write.state());
+        if (result != AsteriskWriteOutcome.Result.WRITTEN) {
+            echoes.getOrDefault(write.device(), new ArrayDeque<>()).removeLastOccurrence(write.state());
+        }
         switch (result) {
             case WRITTEN -> held.put(write.device(), write.state());
             case NOT_CONNECTED -> {
