@@ -165,7 +165,7 @@ public final class AmiConnection {
      */
     public EncodedPresence write(String presentity, String state, String subtype, String message) {
         EncodedPresence encoded = PresenceValueEncoder.encode(presentity, state, subtype, message);
-        setvar(encoded.variable(), encoded.value());
+        setvar(encoded.variable(), encoded.value(), presences.listed());
         return encoded;
     }
 
@@ -174,12 +174,12 @@ public final class AmiConnection {
      * {@link #write} does and throws what it throws (but for InvalidPresenceException).
      */
     public void writeDeviceState(String device, DeviceState state) {
-        setvar("DEVICE_STATE(" + device + ")", state.name());
+        setvar("DEVICE_STATE(" + device + ")", state.name(), devices.listed());
     }
 
-    private void setvar(String variable, String value) {
-        if (!connected) {
-            // logged in but the lists not handed over yet: a write now could be missing from (or older than)
+    private void setvar(String variable, String value, boolean listed) {
+        if (!listed) {
+            // logged in but its list not handed over yet: a write now could be missing from (or older than)
             // the list the owner is about to take for Asterisk's truth
             throw new AmiNotConnectedException("Setvar " + variable + " not sent: AMI " + settings.address()
                     + " is not resynchronised yet");
@@ -232,6 +232,8 @@ public final class AmiConnection {
             try {
                 signals.clear();
                 beforeLogin.run();
+                presences.forgetList();
+                devices.forgetList();
                 connection.login();
                 resync();
                 connected = true;

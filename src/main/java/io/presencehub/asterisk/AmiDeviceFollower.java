@@ -19,6 +19,8 @@ final class AmiDeviceFollower {
 
     private final DeviceReports reports;
     private volatile AmiListRun<DeviceState> list;
+    /** Whether the list of the current login has been handed over: until then the owner must not write. */
+    private volatile boolean listed;
 
     AmiDeviceFollower(DeviceReports reports) {
         this.reports = reports;
@@ -29,6 +31,8 @@ final class AmiDeviceFollower {
         AmiListRun<DeviceState> running = list;
         if (event instanceof DeviceStateListCompleteEvent complete) {
             if (running != null && running.isFor(complete.getActionId())) {
+                // before the hand-over: the owner may start writing as soon as it has taken the list
+                listed = true;
                 running.complete(complete, reports::listed);
             }
             return true;
@@ -74,5 +78,15 @@ final class AmiDeviceFollower {
         } finally {
             list = null;
         }
+    }
+
+    /** A new login begins: writes wait for its list. */
+    void forgetList() {
+        listed = false;
+    }
+
+    /** Whether the list of the current login has been handed over. */
+    boolean listed() {
+        return listed;
     }
 }

@@ -20,6 +20,8 @@ final class AmiPresenceFollower {
     private final Consumer<AsteriskPresence> onChange;
     private final Consumer<List<AsteriskPresence>> onSnapshot;
     private volatile AmiListRun<AsteriskPresence> list;
+    /** Whether the list of the current login has been handed over: until then the owner must not write. */
+    private volatile boolean listed;
 
     AmiPresenceFollower(Consumer<AsteriskPresence> onChange, Consumer<List<AsteriskPresence>> onSnapshot) {
         this.onChange = onChange;
@@ -31,6 +33,8 @@ final class AmiPresenceFollower {
         AmiListRun<AsteriskPresence> running = list;
         if (event instanceof PresenceStateListCompleteEvent complete) {
             if (running != null && running.isFor(complete.getActionId())) {
+                // before the hand-over: the owner may start writing as soon as it has taken the list
+                listed = true;
                 running.complete(complete, items -> onSnapshot.accept(List.copyOf(items.values())));
             }
             return true;
@@ -64,5 +68,15 @@ final class AmiPresenceFollower {
         } finally {
             list = null;
         }
+    }
+
+    /** A new login begins: writes wait for its list. */
+    void forgetList() {
+        listed = false;
+    }
+
+    /** Whether the list of the current login has been handed over. */
+    boolean listed() {
+        return listed;
     }
 }

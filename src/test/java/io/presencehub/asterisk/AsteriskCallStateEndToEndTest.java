@@ -11,13 +11,9 @@ import io.presencehub.calls.TeamsCall;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Call state between the hub and FakeAsterisk: phones' device states make users "on the phone" (and nothing else),
@@ -26,29 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * In {@link TestDirectories#SMALL} bob has extension 1003: phone {@code PJSIP/1003}, Teams device
  * {@code Custom:teams-1003}.
  */
-class AsteriskCallStateEndToEndTest {
+class AsteriskCallStateEndToEndTest extends BaseAsteriskHubTest {
 
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final String BOBS_DESK = "PJSIP/1003";
     private static final String BOBS_TEAMS = "Custom:teams-1003";
-
-    @TempDir
-    Path folder;
-    FakeAsterisk asterisk;
-    TestHub hub;
-
-    @BeforeEach
-    void startAsterisk() throws Exception {
-        asterisk = new FakeAsterisk().start();
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (hub != null) {
-            hub.close();
-        }
-        asterisk.close();
-    }
 
     private void startHub(String directory) {
         hub = TestHub.in(folder).directory(directory).withAsterisk(asterisk).start();
