@@ -11,11 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +58,8 @@ public final class AsteriskDeviceWriter implements CallListener {
     public void observed(Map<String, DeviceState> changes) {
         CallDevices devices = calls.devices();
         synchronized (lock) {
-            Set<String> ours = ours(devices);
             changes.forEach((device, state) -> {
-                if (ours.contains(device) && owed.reported(device, state)) {
+                if (ours(devices, device) && owed.reported(device, state)) {
                     // someone else set it: put back what the hub wants
                     wantFor(devices, device);
                 }
@@ -74,10 +71,9 @@ public final class AsteriskDeviceWriter implements CallListener {
     public void listed(Map<String, DeviceState> listing) {
         CallDevices devices = calls.devices();
         synchronized (lock) {
-            Set<String> ours = ours(devices);
             Map<String, DeviceState> held = new HashMap<>();
             listing.forEach((device, state) -> {
-                if (ours.contains(device)) {
+                if (ours(devices, device)) {
                     held.put(device, state);
                 }
             });
@@ -172,10 +168,9 @@ public final class AsteriskDeviceWriter implements CallListener {
         return Optional.ofNullable(listedAt);
     }
 
-    private Set<String> ours(CallDevices devices) {
-        Set<String> ours = new HashSet<>(devices.teamsDevices().keySet());
-        ours.addAll(owed.known());
-        return ours;
+    /** One of the hub's Teams devices, now or before a reload (phones and other devices are never written). */
+    private boolean ours(CallDevices devices, String device) {
+        return devices.isTeamsDevice(device) || owed.knows(device);
     }
 
     private void wantAll(CallDevices devices) {

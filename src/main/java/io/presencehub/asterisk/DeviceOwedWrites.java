@@ -131,6 +131,11 @@ final class DeviceOwedWrites {
         return all;
     }
 
+    /** Whether the hub knows anything of the device (held, wanted or being written). */
+    boolean knows(String device) {
+        return held.containsKey(device) || wanted.containsKey(device) || sending.containsKey(device);
+    }
+
     /** Devices Asterisk holds (or is being set) INUSE. */
     List<String> inUse() {
         return known().stream().filter(d -> sending.getOrDefault(d, held.get(d)) == DeviceState.INUSE).toList();
