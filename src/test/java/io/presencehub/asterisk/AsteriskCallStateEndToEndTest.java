@@ -9,9 +9,11 @@ import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
 import io.presencehub.calls.TeamsCall;
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.logging.log4j.Level;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,28 @@ class AsteriskCallStateEndToEndTest extends BaseAsteriskHubTest {
         TestHub.await().until(() -> calls().onThePhone(BOB));
         asterisk.setDeviceState("PJSIP/bob-desk", "NOT_INUSE");
         TestHub.await().until(() -> !calls().onThePhone(BOB));
+    }
+
+    @Test
+    void aRefusedDeviceIsLoggedOnceAndNotRetriedUntilTheWantedStateChanges() throws Exception {
+        // Asterisk sets only Custom: devices; this one it refuses with "Variable not set"
+        startHub(TestDirectories.smallWith("- {number: \"1003\"}", "- {number: \"1003\", teamsDevice: \"Bogus:bob\"}"));
+        try (LogCapture log = LogCapture.start()) {
+            calls().teamsCall(BOB, TeamsCall.IN_CALL);
+            TestHub.await().until(() -> asterisk.deviceSetvarCount("Bogus:bob") == 1 && deviceWriter().pendingCount() == 0);
+            asterisk.stop();
+            TestHub.await().until(() -> !hub.asteriskConnected());
+            asterisk.start();
+            TestHub.await().until(() -> hub.asteriskConnected());
+            hub.awaitFreshRun("asterisk-device-writer");
+            assertThat(asterisk.deviceSetvarCount("Bogus:bob")).as("not retried after the reconnect").isEqualTo(1);
+            assertThat(log.atLeast(Level.ERROR)).filteredOn(line -> line.logger().endsWith("AsteriskDeviceWriter"))
+                    .singleElement().satisfies(line ->
+                    assertThat(line.message()).contains("Bogus:bob", "INUSE", "Variable not set"));
+        }
+        calls().teamsCall(BOB, TeamsCall.NONE);
+        calls().teamsCall(BOB, TeamsCall.IN_CALL);
+        TestHub.await().until(() -> asterisk.deviceSetvarCount("Bogus:bob") == 2);
     }
 
     @Test
