@@ -1,11 +1,11 @@
 package io.presencehub.asterisk;
 
+import io.presencehub.calls.DeviceState;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.PingThread;
-import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
@@ -17,13 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +28,15 @@ import java.util.function.Consumer;
 
 /**
  * The hub's one AMI login: keeps it up, resynchronises after every (re)connect and hands presence
- * changes and snapshots to the owner.
+ * (and device state) changes and lists to the owner.
  *
  * <p>Threads: asterisk-java reads the socket and pumps events on its own threads; this class only
- * translates a PresenceStateChange there and passes it to the owner's consumers, in Asterisk's order.
- * Those consumers must never block (in the hub: {@link AsteriskInbox}, which coalesces per presentity),
+ * translates a PresenceStateChange or DeviceStateChange there ({@link AmiPresenceFollower},
+ * {@link AmiDeviceFollower}) and passes it to the owner's consumers, in Asterisk's order. Those consumers
+ * must never block (in the hub: {@link AsteriskInbox} and {@link AsteriskDeviceInbox}, which coalesce),
  * because a slow listener would stall the reader and Asterisk disconnects clients that stop reading.
- * A "supervisor" thread logs in with back-off, runs PresenceStateList, waits for the link to drop and
- * starts again.
+ * A "supervisor" thread logs in with back-off, runs PresenceStateList and DeviceStateList, waits for
+ * the link to drop and starts again.
  *
  * <p>asterisk-java reconnects by itself after a dropped link (but never after a failed first login).
  * To keep one predictable policy, the supervisor cancels that internal loop with {@code logoff()}
@@ -53,8 +50,7 @@ public final class AmiConnection {
     private static final long ACTION_TIMEOUT_MS = 5_000;
 
     private final AsteriskSettings settings;
-    private final Consumer<AsteriskPresence> onChange;
-    private final Consumer<List<AsteriskPresence>> onSnapshot;
+    private final AmiPresenceFollower presences;
     private final ManagerConnection connection;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final AtomicLong resyncCounter = new AtomicLong();
@@ -63,7 +59,7 @@ public final class AmiConnection {
     private volatile boolean running;
     private volatile boolean connected;
     private volatile String lastError = "not started";
-    private volatile PendingResync pendingResync;
+    private volatile AmiDeviceFollower devices = new AmiDeviceFollower(DeviceReports.NONE);
     private volatile Runnable beforeLogin = () -> { };
     private ExecutorService supervisor;
     private PingThread pingThread;
@@ -77,14 +73,17 @@ public final class AmiConnection {
     public AmiConnection(AsteriskSettings settings, Consumer<AsteriskPresence> onChange,
                          Consumer<List<AsteriskPresence>> onSnapshot) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.onChange = Objects.requireNonNull(onChange, "onChange");
-        this.onSnapshot = Objects.requireNonNull(onSnapshot, "onSnapshot");
+        this.presences = new AmiPresenceFollower(Objects.requireNonNull(onChange, "onChange"),
+                Objects.requireNonNull(onSnapshot, "onSnapshot"));
         this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
                 settings.secret()).createManagerConnection();
         connection.setSocketReadTimeout(millis(settings.readTimeout()));
         connection.setSocketTimeout(millis(settings.readTimeout()));
         connection.registerUserEventClass(PresenceStateChangeEvent.class);
         connection.registerUserEventClass(PresenceStateListCompleteEvent.class);
+        // replaces asterisk-java's own DeviceStateChangeEvent, which cannot carry a list's ActionID
+        connection.registerUserEventClass(DeviceStateChangeEvent.class);
+        connection.registerUserEventClass(DeviceStateListCompleteEvent.class);
         connection.addEventListener(this::onManagerEvent);
     }
 
@@ -94,6 +93,15 @@ public final class AmiConnection {
      */
     public void beforeLogin(Runnable action) {
         this.beforeLogin = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Follows device states too: live DeviceStateChange events and the DeviceStateList after every login go to
+     * {@code reports}, on asterisk-java's event thread, in order with each other (so it must return at once). Set
+     * before {@link #start}.
+     */
+    public void followDevices(DeviceReports reports) {
+        this.devices = new AmiDeviceFollower(Objects.requireNonNull(reports, "reports"));
     }
 
     /**
@@ -157,18 +165,30 @@ public final class AmiConnection {
      */
     public EncodedPresence write(String presentity, String state, String subtype, String message) {
         EncodedPresence encoded = PresenceValueEncoder.encode(presentity, state, subtype, message);
-        if (!connected) {
-            // logged in but the snapshot not handed over yet: a write now could be missing from (or older than)
+        setvar(encoded.variable(), encoded.value(), presences.listed());
+        return encoded;
+    }
+
+    /**
+     * Sets {@code DEVICE_STATE(device)}, e.g. the hub's {@code Custom:teams-2001} to INUSE; blocks as
+     * {@link #write} does and throws what it throws (but for InvalidPresenceException).
+     */
+    public void writeDeviceState(String device, DeviceState state) {
+        setvar("DEVICE_STATE(" + device + ")", state.name(), devices.listed());
+    }
+
+    private void setvar(String variable, String value, boolean listed) {
+        if (!listed) {
+            // logged in but its list not handed over yet: a write now could be missing from (or older than)
             // the list the owner is about to take for Asterisk's truth
-            throw new AmiNotConnectedException("Setvar " + encoded.variable() + " not sent: AMI " + settings.address()
+            throw new AmiNotConnectedException("Setvar " + variable + " not sent: AMI " + settings.address()
                     + " is not resynchronised yet");
         }
-        ManagerResponse response = send(new SetVarAction(encoded.variable(), encoded.value()), "Setvar " + encoded.variable());
+        ManagerResponse response = send(new SetVarAction(variable, value), "Setvar " + variable);
         if (response instanceof ManagerError) {
-            throw new AmiRejectedException("Asterisk rejected Setvar " + encoded.variable() + "=" + encoded.value()
-                    + ": " + response.getMessage(), response.getMessage());
+            throw new AmiRejectedException("Asterisk rejected Setvar " + variable + "=" + value + ": "
+                    + response.getMessage(), response.getMessage());
         }
-        return encoded;
     }
 
     private ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action, String what) {
@@ -196,41 +216,10 @@ public final class AmiConnection {
     // ---- asterisk-java event thread: translate and pass on, nothing else ----
 
     private void onManagerEvent(ManagerEvent event) {
-        if (event instanceof PresenceStateChangeEvent change) {
-            PendingResync resync = pendingResync;
-            if (change.getActionId() == null) {
-                AsteriskPresence live = AsteriskPresenceTranslator.translate(change);
-                if (resync != null && !resync.handedOver.isDone()) {
-                    // newer than any list item before it on the wire: the snapshot must not undo it
-                    resync.items.put(live.presentity(), live);
-                }
-                deliver(() -> onChange.accept(live));
-            } else if (resync != null && resync.actionId.equals(change.getActionId())) {
-                AsteriskPresence item = AsteriskPresenceTranslator.translate(change);
-                resync.items.put(item.presentity(), item);
-            }
-        } else if (event instanceof PresenceStateListCompleteEvent complete) {
-            PendingResync resync = pendingResync;
-            if (resync != null && resync.actionId.equals(complete.getActionId())) {
-                // handing the snapshot over here (not in the supervisor) keeps it in order with live changes
-                List<AsteriskPresence> snapshot = List.copyOf(resync.items.values());
-                if (complete.getListItems() != null && complete.getListItems() != snapshot.size()) {
-                    LOG.warn("PresenceStateList announced {} items but delivered {}", complete.getListItems(), snapshot.size());
-                }
-                resync.handedOver.complete(deliver(() -> onSnapshot.accept(snapshot)));
-            }
-        } else if (event instanceof DisconnectEvent) {
+        if (event instanceof DisconnectEvent) {
             signals.offer(Signal.DISCONNECTED);
-        }
-    }
-
-    private boolean deliver(Runnable consumer) {
-        try {
-            consumer.run();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("AMI presence consumer failed", e);
-            return false;
+        } else if (!presences.handles(event)) {
+            devices.handles(event);
         }
     }
 
@@ -243,6 +232,8 @@ public final class AmiConnection {
             try {
                 signals.clear();
                 beforeLogin.run();
+                presences.forgetList();
+                devices.forgetList();
                 connection.login();
                 resync();
                 connected = true;
@@ -285,27 +276,14 @@ public final class AmiConnection {
         }
     }
 
-    /** Runs PresenceStateList and waits until its snapshot is handed to the owner. */
+    /** Runs PresenceStateList (and DeviceStateList when devices are followed) and waits for their hand-over. */
     private void resync() throws IOException, InterruptedException {
-        PendingResync resync = new PendingResync(RESYNC_ACTION_PREFIX + resyncCounter.incrementAndGet());
-        pendingResync = resync;
-        PresenceStateListAction action = new PresenceStateListAction();
-        action.setActionId(resync.actionId);
-        try {
-            ResponseEvents events = connection.sendEventGeneratingAction(action, RESYNC_TIMEOUT_MS);
-            if (events.getResponse() instanceof ManagerError error) {
-                throw new AmiRejectedException("PresenceStateList rejected: " + error.getMessage(), error.getMessage());
-            }
-            if (!Boolean.TRUE.equals(resync.handedOver.get(RESYNC_TIMEOUT_MS, TimeUnit.MILLISECONDS))) {
-                throw new AmiException("PresenceStateList snapshot could not be handed over");
-            }
-        } catch (org.asteriskjava.manager.EventTimeoutException | java.util.concurrent.TimeoutException e) {
-            throw new AmiNotConnectedException("PresenceStateList did not complete: " + e.getMessage(), e);
-        } catch (ExecutionException e) {
-            throw new AmiException("PresenceStateList failed", e);
-        } finally {
-            pendingResync = null;
-        }
+        presences.resync(connection, nextActionId(), RESYNC_TIMEOUT_MS);
+        devices.resync(connection, nextActionId(), RESYNC_TIMEOUT_MS).ifPresent(this::report);
+    }
+
+    private String nextActionId() {
+        return RESYNC_ACTION_PREFIX + resyncCounter.incrementAndGet();
     }
 
     private void awaitDisconnect() throws InterruptedException {
@@ -369,18 +347,4 @@ public final class AmiConnection {
     }
 
     private enum Signal { DISCONNECTED }
-
-    /**
-     * List items collected on the event thread for one PresenceStateList, by presentity; a live
-     * change arriving meanwhile replaces the item, as the later one on the wire is the newer.
-     */
-    private static final class PendingResync {
-        final String actionId;
-        final Map<String, AsteriskPresence> items = new LinkedHashMap<>();
-        final CompletableFuture<Boolean> handedOver = new CompletableFuture<>();
-
-        PendingResync(String actionId) {
-            this.actionId = actionId;
-        }
-    }
 }

@@ -6,18 +6,21 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** {@code ami:presence} (consumer only) or {@code ami:setvar} (producer only), both on the one shared link. */
+/**
+ * {@code ami:presence} and {@code ami:devices} (consumers only) or {@code ami:setvar} (producer only), all on the
+ * one shared link.
+ */
 public final class AmiEndpoint extends DefaultEndpoint {
 
     /** What an endpoint does. */
     enum Kind {
-        PRESENCE, SETVAR;
+        PRESENCE, DEVICES, SETVAR;
 
         static Kind parse(String remaining) {
             try {
                 return valueOf(remaining.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("ami:" + remaining + " is not an AMI endpoint: use ami:presence or ami:setvar", e);
+                throw new IllegalArgumentException("ami:" + remaining + " is not an AMI endpoint: use ami:presence, ami:devices or ami:setvar", e);
             }
         }
     }
@@ -41,10 +44,12 @@ public final class AmiEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (kind != Kind.PRESENCE) {
-            throw new IllegalArgumentException(getEndpointUri() + " only sends; receive with ami:presence");
-        }
-        AmiConsumer consumer = new AmiConsumer(this, processor, link);
+        AmiConsumer consumer = switch (kind) {
+            case PRESENCE -> AmiConsumer.presence(this, processor, link);
+            case DEVICES -> AmiConsumer.devices(this, processor, link);
+            case SETVAR -> throw new IllegalArgumentException(getEndpointUri()
+                    + " only sends; receive with ami:presence or ami:devices");
+        };
         configureConsumer(consumer);
         return consumer;
     }

@@ -3,7 +3,10 @@ package io.presencehub.asterisk;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
-/** {@code ami:setvar}: body {@link PresenceWrite} in, {@link AsteriskWriteOutcome} out; never throws for AMI trouble. */
+/**
+ * {@code ami:setvar}: body {@link PresenceWrite} in, {@link AsteriskWriteOutcome} out, or {@link DeviceWrite} in,
+ * {@link DeviceWriteOutcome} out; never throws for AMI trouble.
+ */
 final class AmiProducer extends DefaultProducer {
 
     private final AsteriskLink link;
@@ -15,6 +18,10 @@ final class AmiProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (exchange.getIn().getBody() instanceof DeviceWrite device) {
+            exchange.getIn().setBody(link.write(device));
+            return;
+        }
         PresenceWrite write = exchange.getIn().getMandatoryBody(PresenceWrite.class);
         exchange.getIn().setBody(link.write(write));
     }

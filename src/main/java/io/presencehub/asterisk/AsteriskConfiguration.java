@@ -1,5 +1,6 @@
 package io.presencehub.asterisk;
 
+import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubSettings;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.store.StateStore;
@@ -11,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Asterisk connector from its settings, in one place: the component {@code ami} (on the one
- * {@code asteriskLink}), the beans asteriskIncoming and asteriskWriter the {@code asterisk.camel.yaml} routes use,
- * and the health check; the objects themselves and how they are wired to one another come from
+ * {@code asteriskLink}), the beans asteriskIncoming, asteriskWriter, asteriskDeviceReader and asteriskDeviceWriter
+ * the {@code asterisk.camel.yaml} routes use, and the health check; the objects themselves and how they are wired to one another come from
  * {@link AsteriskParts}. Called only when {@code hub.asterisk.enabled=true}; otherwise those routes are not loaded.
  */
 public final class AsteriskConfiguration {
@@ -34,7 +35,32 @@ public final class AsteriskConfiguration {
         context.getRegistry().bind("asteriskLink", link);
         context.getRegistry().bind("asteriskWriter", parts.writer());
         context.getRegistry().bind("asteriskIncoming", parts.reader());
-        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection(), parts.writer()));
+        AsteriskDeviceWriter deviceWriter = followDevices(context, settings, directory, link, clock);
+        context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection(), parts.writer(),
+                deviceWriter, context.getRegistry().findSingleByType(CallStates.class)));
         LOG.info("Asterisk sync: {}", asterisk);
+    }
+
+    /**
+     * Call state: the directory's devices go to the call states (now and after every reload), Asterisk's device
+     * states reach them through route asterisk-devices-in (bean asteriskDeviceReader), and the hub's own Teams devices
+     * are written by route asterisk-device-writer (bean asteriskDeviceWriter).
+     */
+    private static AsteriskDeviceWriter followDevices(CamelContext context, HubSettings settings,
+                                                      DirectoryService directory, AsteriskLink link, Clock clock) {
+        CallStates calls = context.getRegistry().findSingleByType(CallStates.class);
+        CallDevicesResolver resolver = CallDevicesResolver.from(settings);
+        AsteriskDeviceWriter deviceWriter = new AsteriskDeviceWriter(calls, settings.flag("hub.teams.enabled"), clock);
+        calls.devicesAssigned(resolver.resolve(directory.get()));
+        directory.addReloadListener(reload -> {
+            calls.devicesAssigned(resolver.resolve(reload.after()));
+            deviceWriter.reassigned();
+        });
+        calls.listen(deviceWriter);
+        link.followDevices(deviceWriter);
+        context.getRegistry().bind("asteriskDeviceReader", new AsteriskDeviceReader(calls, deviceWriter));
+        context.getRegistry().bind("asteriskDeviceWriter", deviceWriter);
+        LOG.info("Asterisk call state: {}", resolver);
+        return deviceWriter;
     }
 }

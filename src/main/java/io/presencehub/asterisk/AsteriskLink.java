@@ -1,6 +1,7 @@
 package io.presencehub.asterisk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -10,14 +11,34 @@ import java.util.concurrent.ExecutorService;
  */
 public final class AsteriskLink {
 
+    /** How long a clean stop may spend releasing the hub's devices before it logs off. */
+    static final Duration RELEASE_BUDGET = Duration.ofSeconds(2);
+
     private final AmiConnection connection;
     private final AsteriskInbox inbox;
+    private final AsteriskDeviceInbox devices = new AsteriskDeviceInbox();
+    private final AsteriskWriter writer;
+    private AsteriskDeviceWriter deviceWriter;
     private boolean started;
 
     public AsteriskLink(AsteriskSettings settings, AsteriskEchoes echoes, AsteriskWriter writer, Clock clock) {
         this.inbox = new AsteriskInbox(echoes, clock, writer::hasPending);
+        this.writer = writer;
         this.connection = new AmiConnection(settings, inbox::offer, inbox::offerSnapshot);
         connection.beforeLogin(writer::pause);
+    }
+
+    /**
+     * Follows device states too (call state), before {@link #start}: they fill {@link #devices()}, the device writer
+     * pauses before every login, and a clean stop releases the devices it holds INUSE before logging off.
+     */
+    public synchronized void followDevices(AsteriskDeviceWriter deviceWriter) {
+        this.deviceWriter = deviceWriter;
+        connection.followDevices(devices);
+        connection.beforeLogin(() -> {
+            writer.pause();
+            deviceWriter.pause();
+        });
     }
 
     /** Starts connecting in the background on {@code supervisor}; never throws because Asterisk is down. */
@@ -32,6 +53,9 @@ public final class AsteriskLink {
     public synchronized void stop() {
         if (started) {
             started = false;
+            if (deviceWriter != null) {
+                deviceWriter.releaseAll(write -> connection.writeDeviceState(write.device(), write.state()), RELEASE_BUDGET);
+            }
             connection.stop();
         }
     }
@@ -51,11 +75,28 @@ public final class AsteriskLink {
         }
     }
 
+    /** The producer {@code ami:setvar} for a device: sends one Setvar DEVICE_STATE and tells what became of it. */
+    public DeviceWriteOutcome write(DeviceWrite write) {
+        try {
+            connection.writeDeviceState(write.device(), write.state());
+            return new DeviceWriteOutcome(write, AsteriskWriteOutcome.Result.WRITTEN, "");
+        } catch (AmiNotConnectedException e) {
+            return new DeviceWriteOutcome(write, AsteriskWriteOutcome.Result.NOT_CONNECTED, e.getMessage());
+        } catch (RuntimeException e) {
+            return new DeviceWriteOutcome(write, AsteriskWriteOutcome.Result.FAILED, e.getMessage());
+        }
+    }
+
     public AmiConnection connection() {
         return connection;
     }
 
     public AsteriskInbox inbox() {
         return inbox;
+    }
+
+    /** The device states Asterisk reported, coalesced, for consumer {@code ami:devices}. */
+    public AsteriskDeviceInbox devices() {
+        return devices;
     }
 }

@@ -79,34 +79,34 @@ public final class DirectoryParser {
         List<Location> locations = new ArrayList<>();
         List<Map<?, ?>> entries = list(map, "locations", "");
         UniqueNames names = new UniqueNames("location");
-        Set<String> presentities = new HashSet<>();
+        Claimed claimed = new Claimed(new HashSet<>(), new HashSet<>());
         for (int i = 0; i < entries.size(); i++) {
             String path = "locations[" + i + "]";
-            Location location = location(entries.get(i), path, presentities);
+            Location location = location(entries.get(i), path, claimed);
             names.add(path, location.id(), location.name());
             locations.add(location);
         }
         return new Directory(locations);
     }
 
-    private Location location(Map<?, ?> map, String path, Set<String> presentities) {
+    private Location location(Map<?, ?> map, String path, Claimed claimed) {
         String name = name(map, "name", path);
         List<Tenant> tenants = new ArrayList<>();
         List<Map<?, ?>> entries = list(map, "tenants", path);
         UniqueNames names = new UniqueNames("tenant");
         for (int i = 0; i < entries.size(); i++) {
             String tenantPath = path + ".tenants[" + i + "]";
-            Tenant tenant = tenant(entries.get(i), tenantPath, presentities);
+            Tenant tenant = tenant(entries.get(i), tenantPath, claimed);
             names.add(tenantPath, tenant.id(), tenant.name());
             tenants.add(tenant);
         }
         return new Location(id(map, name, path), name, tenants);
     }
 
-    private Tenant tenant(Map<?, ?> map, String path, Set<String> presentities) {
+    private Tenant tenant(Map<?, ?> map, String path, Claimed claimed) {
         String name = name(map, "name", path);
         List<StatusDef> statuses = statuses(map, path);
-        List<Extension> extensions = extensions(map, path, presentities);
+        List<Extension> extensions = extensions(map, path, claimed);
         List<User> users = users(map, path, extensions, name);
         return new Tenant(id(map, name, path), name, statuses, extensions, users);
     }
@@ -132,7 +132,7 @@ public final class DirectoryParser {
         return statuses;
     }
 
-    private List<Extension> extensions(Map<?, ?> tenant, String path, Set<String> presentities) {
+    private List<Extension> extensions(Map<?, ?> tenant, String path, Claimed claimed) {
         List<Extension> extensions = new ArrayList<>();
         UniqueNames numbers = new UniqueNames("extension");
         List<Map<?, ?>> entries = list(tenant, "extensions", path);
@@ -145,11 +145,17 @@ public final class DirectoryParser {
             numbers.add(extPath, id, number);
             String presentity = entry.containsKey("presentity")
                     ? scalar(entry, "presentity", extPath) : Extension.defaultPresentity(number);
-            if (!presentities.add(presentity)) {
+            if (!claimed.presentities().add(presentity)) {
                 throw new DirectoryException(extPath + ": presentity " + presentity
                         + " is already used by another extension; tenants that reuse a number need their own presentity");
             }
-            extensions.add(new Extension(id, number, presentity));
+            List<String> devices = ExtensionDevices.devices(entry, extPath);
+            String teamsDevice = ExtensionDevices.teamsDevice(entry, extPath);
+            if (teamsDevice != null && !claimed.teamsDevices().add(teamsDevice)) {
+                throw new DirectoryException(extPath + ": teamsDevice " + teamsDevice
+                        + " is already used by another extension; every extension needs its own teamsDevice");
+            }
+            extensions.add(new Extension(id, number, presentity, devices, teamsDevice));
         }
         return extensions;
     }
@@ -247,6 +253,10 @@ public final class DirectoryParser {
 
     private static String prefix(String path) {
         return path.isEmpty() ? "" : path + ".";
+    }
+
+    /** Names an extension claims for the whole directory: two extensions must never share one. */
+    private record Claimed(Set<String> presentities, Set<String> teamsDevices) {
     }
 
     /** Sibling names and ids must be unique, or the status interface could not address them. */

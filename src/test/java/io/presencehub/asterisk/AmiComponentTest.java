@@ -91,7 +91,7 @@ class AmiComponentTest {
         asterisk = new FakeAsterisk().start();
         start(asterisk.port());
         assertThatThrownBy(() -> context.getEndpoint("ami:queue-status"))
-                .hasStackTraceContaining("use ami:presence or ami:setvar");
+                .hasStackTraceContaining("use ami:presence, ami:devices or ami:setvar");
         assertThatThrownBy(() -> context.getEndpoint("ami:presence").createProducer())
                 .hasMessageContaining("only receives");
         assertThatThrownBy(() -> context.getEndpoint("ami:setvar").createConsumer(exchange -> { }))

@@ -9,39 +9,17 @@ import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The hub with AMI on, against FakeAsterisk, seen by a status client: both directions, echoes, reconnects, restarts. */
-class AsteriskSyncEndToEndTest {
+class AsteriskSyncEndToEndTest extends BaseAsteriskHubTest {
 
     private static final Duration CEILING = Duration.ofSeconds(30);
     private static final String P1003 = "CustomPresence:1003";
     private static final String P1004 = "CustomPresence:1004";
-
-    @TempDir
-    Path folder;
-    FakeAsterisk asterisk;
-    TestHub hub;
-
-    @BeforeEach
-    void startAsterisk() throws Exception {
-        asterisk = new FakeAsterisk().start();
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (hub != null) {
-            hub.close();
-        }
-        asterisk.close();
-    }
 
     private TestHub startHub(String... settings) {
         TestHub created = TestHub.in(folder).withAsterisk(asterisk);

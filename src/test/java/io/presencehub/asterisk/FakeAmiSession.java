@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 final class FakeAmiSession {
     private static final Pattern PRESENCE_STATE_FUNCTION =
             Pattern.compile("PRESENCE_STATE\\((.*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEVICE_STATE_FUNCTION =
+            Pattern.compile("DEVICE_STATE\\((.*)\\)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> ALL_CLASSES = Set.of("system", "call", "security");
     private static final DateTimeFormatter EVENT_TV = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
 
@@ -164,6 +167,7 @@ final class FakeAmiSession {
             case "presencestate" -> presenceState(action, actionId);
             case "presencestatelist" -> presenceStateList(actionId);
             case "devicestatelist" -> deviceStateList(actionId);
+            case "extensionstate" -> extensionState(action, actionId);
             case "setvar" -> setvar(action, actionId);
             case "getvar" -> getvar(action, actionId);
             case "originate" -> error(actionId, user.full() ? "Originate is not faked" : "Permission denied");
@@ -310,18 +314,40 @@ final class FakeAmiSession {
     }
 
     private void deviceStateList(String actionId) {
+        synchronized (asterisk.presenceLock) {
+            respond(AmiWire.message().add("Response", "Success").addIfPresent("ActionID", actionId)
+                    .add("EventList", "start").add("Message", "Device State Changes will follow"));
+            Map<String, String> all = asterisk.devices().all();
+            all.forEach((device, state) -> send(AmiWire.message().add("Event", "DeviceStateChange")
+                    .addIfPresent("ActionID", actionId).add("Device", device).add("State", state).build().toWire()));
+            send(AmiWire.message().add("Event", "DeviceStateListComplete").addIfPresent("ActionID", actionId)
+                    .add("EventList", "Complete").add("ListItems", String.valueOf(all.size())).build().toWire());
+        }
+    }
+
+    /** Setvar DEVICE_STATE(Custom:x)=STATE: answered, then the DeviceStateChange and ExtensionStatus events. */
+    private void setDeviceState(String device, String value, String actionId) {
+        synchronized (asterisk.presenceLock) {
+            if (!asterisk.devices().acceptSetvar(device, value)) {
+                error(actionId, "Variable not set");
+                return;
+            }
+            respond(AmiWire.message().add("Response", "Success").addIfPresent("ActionID", actionId)
+                    .add("Message", "Variable Set"));
+            asterisk.devices().change(device, value.toUpperCase(Locale.ROOT), asterisk.allHints())
+                    .forEach(event -> asterisk.broadcast(event, "call"));
+        }
+    }
+
+    private void extensionState(AmiWire.Message action, String actionId) {
+        String exten = action.get("Exten");
+        String context = action.get("Context");
+        java.util.Optional<FakeAsterisk.Hint> hint = asterisk.hint(exten, context);
+        int status = hint.map(h -> asterisk.devices().status(h)).orElse(-1);
         respond(AmiWire.message().add("Response", "Success").addIfPresent("ActionID", actionId)
-                .add("EventList", "start").add("Message", "Device State Changes will follow"));
-        List<java.util.Map.Entry<String, String>> all;
-        synchronized (asterisk.deviceStates()) {
-            all = new ArrayList<>(asterisk.deviceStates().entrySet());
-        }
-        for (java.util.Map.Entry<String, String> device : all) {
-            send(AmiWire.message().add("Event", "DeviceStateChange").addIfPresent("ActionID", actionId)
-                    .add("Device", device.getKey()).add("State", device.getValue()).build().toWire());
-        }
-        send(AmiWire.message().add("Event", "DeviceStateListComplete").addIfPresent("ActionID", actionId)
-                .add("EventList", "Complete").add("ListItems", String.valueOf(all.size())).build().toWire());
+                .add("Message", "Extension Status").add("Exten", exten).add("Context", context)
+                .add("Hint", hint.map(FakeAsterisk.Hint::hint).orElse("")).add("Status", String.valueOf(status))
+                .add("StatusText", status < 0 ? "Unknown" : FakeDevices.statusText(status)));
     }
 
     private void setvar(AmiWire.Message action, String actionId) {
@@ -335,6 +361,11 @@ final class FakeAmiSession {
             return;
         }
         String value = action.get("Value");
+        Matcher device = DEVICE_STATE_FUNCTION.matcher(variable);
+        if (device.matches()) {
+            setDeviceState(device.group(1), value, actionId);
+            return;
+        }
         Matcher function = PRESENCE_STATE_FUNCTION.matcher(variable);
         if (!function.matches()) {
             asterisk.setGlobal(variable, value == null ? "" : value);
@@ -359,7 +390,9 @@ final class FakeAmiSession {
             return;
         }
         Matcher function = PRESENCE_STATE_FUNCTION.matcher(variable);
-        String value = function.matches() ? presenceField(function.group(1)) : asterisk.global(variable);
+        Matcher device = DEVICE_STATE_FUNCTION.matcher(variable);
+        String value = function.matches() ? presenceField(function.group(1))
+                : device.matches() ? asterisk.devices().state(device.group(1)).orElse("UNKNOWN") : asterisk.global(variable);
         respond(AmiWire.message().add("Response", "Success").addIfPresent("ActionID", actionId)
                 .add("Variable", variable).add("Value", value));
     }

@@ -59,7 +59,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private final Map<String, List<Hint>> hints = new ConcurrentHashMap<>();
     private final Map<String, Stored> store = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> globals = new ConcurrentHashMap<>();
-    private final Map<String, String> deviceStates = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final FakeDevices devices = new FakeDevices();
     private final Map<String, AtomicInteger> setvars = new ConcurrentHashMap<>();
     private final Map<String, String> lastSetvarValues = new ConcurrentHashMap<>();
     private final List<FakeAmiSession> sessions = new CopyOnWriteArrayList<>();
@@ -284,11 +284,41 @@ public final class FakeAsterisk implements AutoCloseable {
 
     /** Sets a device state for DeviceStateList (e.g. "Custom:1003" NOT_INUSE); no events. */
     public void seedDeviceState(String device, String state) {
-        deviceStates.put(device, state);
+        devices.seed(device, state);
     }
 
-    Map<String, String> deviceStates() {
-        return deviceStates;
+    /** A phone's device changes state (it rings, talks, holds): stored, and the events go to logged-in clients. */
+    public void setDeviceState(String device, String state) {
+        if (!FakeDevices.STATES.contains(state)) {
+            throw new IllegalArgumentException("not an Asterisk device state: " + state);
+        }
+        synchronized (presenceLock) {
+            devices.change(device, state, allHints()).forEach(event -> broadcast(event, "call"));
+        }
+    }
+
+    /** The device's state as Asterisk holds it; empty when it has none. */
+    public Optional<String> deviceState(String device) {
+        return devices.state(device);
+    }
+
+    /** Setvar DEVICE_STATE actions received for a device, accepted or not. */
+    public int deviceSetvarCount(String device) {
+        return devices.setvarCount(device);
+    }
+
+    /** Every Setvar DEVICE_STATE received, for any device. */
+    FakeDevices devices() {
+        return devices;
+    }
+
+    List<Hint> allHints() {
+        return hints.values().stream().flatMap(List::stream).distinct().toList();
+    }
+
+    /** The hint of an extension in a context, if the dialplan has one. */
+    Optional<Hint> hint(String exten, String context) {
+        return allHints().stream().filter(h -> h.exten().equals(exten) && h.context().equals(context)).findFirst();
     }
 
     private volatile Runnable duringNextList;

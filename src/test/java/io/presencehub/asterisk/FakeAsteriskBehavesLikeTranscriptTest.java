@@ -1,6 +1,7 @@
 package io.presencehub.asterisk;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -80,6 +81,94 @@ class FakeAsteriskBehavesLikeTranscriptTest {
             assertThat(String.join("\n", canonical(comparable(clients.get(conn).received()))))
                     .as(transcript + " connection " + conn).isEqualTo(String.join("\n", expected));
         }
+    }
+
+    /**
+     * Transcript 13, written with arrows: each recorded action is sent over one logged-in connection and what the fake
+     * answers is compared with what Asterisk answered. The recording shows two of the five DeviceStateList items; the
+     * fake must answer those exactly and may only add list items of the same ActionID (five in all, as ListItems says).
+     * The steps the recording only describes in a comment (RINGING, ONHOLD, BOGUS) are checked as it describes them.
+     */
+    @Test
+    void fakeAnswersDeviceStateActionsLikeTheRecordedAsterisk() throws Exception {
+        asterisk = new FakeAsterisk();
+        asterisk.addHint("CustomPresence:2003",
+                new FakeAsterisk.Hint("2003", "acc-zentrale-vertrieb", "Custom:2003,CustomPresence:2003"));
+        asterisk.seedDeviceState("MWI:1234@devices@myaliases", "NOT_INUSE");
+        asterisk.start();
+        Client client = new Client(asterisk.port());
+        clients.put("e2e", client);
+        exchange(client, AmiWire.message().add("Action", "Login").add("ActionID", "l1").add("Username", "hub")
+                .add("Secret", "hubsecret").build(), "Response");
+        List<TranscriptFile.Exchange> recorded = TranscriptFile.readArrows("13-device-state.txt");
+        assertThat(recorded).extracting(e -> e.action().get("Action"))
+                .containsExactly("Setvar", "DeviceStateList", "ExtensionState", "Getvar");
+
+        TranscriptFile.Exchange setInUse = recorded.get(0);
+        assertThat(exchange(client, withActionId(setInUse), last(setInUse))).isEqualTo(canonical(setInUse.answer()));
+
+        assertThat(exchange(client, setvar("RINGING", "d-r"), "DeviceStateChange"))
+                .contains(canonicalOf(event("DeviceStateChange", "Device", "Custom:2003", "State", "RINGING")))
+                .anySatisfy(line -> assertThat(line).contains("Status: 8 | StatusText: Ringing"));
+        assertThat(exchange(client, setvar("ONHOLD", "d-h"), "DeviceStateChange"))
+                .anySatisfy(line -> assertThat(line).contains("Status: 16 | StatusText: Hold"));
+        assertThat(exchange(client, setvar("BOGUS", "d-b"), "Response"))
+                .containsExactly(canonicalOf(AmiWire.message().add("Response", "Error").add("ActionID", "d-b")
+                        .add("Message", "Variable not set").build()));
+        exchange(client, setvar("NOT_INUSE", "d-n"), "DeviceStateChange");
+        // the three list items the recording leaves out
+        asterisk.seedDeviceState("PJSIP/2003", "NOT_INUSE");
+        asterisk.seedDeviceState("PJSIP/2004", "UNAVAILABLE");
+        asterisk.seedDeviceState("Custom:2004", "NOT_INUSE");
+
+        TranscriptFile.Exchange list = recorded.get(1);
+        List<String> answered = exchange(client, list.action(), "DeviceStateListComplete");
+        List<String> expected = canonical(list.answer());
+        assertThat(answered).containsAll(expected).hasSize(expected.size() + 3);
+        assertThat(answered.stream().filter(line -> !expected.contains(line)))
+                .allSatisfy(item -> assertThat(item).startsWith("Event: DeviceStateChange | ActionID: d1 | Device: "));
+
+        for (TranscriptFile.Exchange query : recorded.subList(2, 4)) {
+            assertThat(exchange(client, query.action(), last(query))).isEqualTo(canonical(query.answer()));
+        }
+    }
+
+    /** Sends an action and returns the fake's answer, canonical, once a message of the kind {@code until} arrived. */
+    private List<String> exchange(Client client, AmiWire.Message action, String until) throws IOException {
+        int before = comparable(client.received()).size();
+        client.send(action.toWire());
+        await().until(() -> comparable(client.received()).stream().skip(before)
+                .anyMatch(m -> until.equals(m.isEvent() ? m.get("Event") : "Response")));
+        return canonical(comparable(client.received()).stream().skip(before).toList());
+    }
+
+    private static String last(TranscriptFile.Exchange exchange) {
+        AmiWire.Message last = exchange.answer().get(exchange.answer().size() - 1);
+        return last.isEvent() ? last.get("Event") : "Response";
+    }
+
+    /** The recording's first Setvar lists no ActionID, but Asterisk answered one (ami-2): the client sent it. */
+    private static AmiWire.Message withActionId(TranscriptFile.Exchange exchange) {
+        List<AmiWire.Header> headers = new ArrayList<>(exchange.action().headers());
+        headers.add(1, new AmiWire.Header("ActionID", exchange.answer().get(0).get("ActionID")));
+        return new AmiWire.Message(headers);
+    }
+
+    private static AmiWire.Message setvar(String value, String actionId) {
+        return AmiWire.message().add("Action", "Setvar").add("ActionID", actionId)
+                .add("Variable", "DEVICE_STATE(Custom:2003)").add("Value", value).build();
+    }
+
+    private static AmiWire.Message event(String name, String... headers) {
+        AmiWire.Builder event = AmiWire.message().add("Event", name).add("Privilege", "call,all");
+        for (int i = 0; i < headers.length; i += 2) {
+            event.add(headers[i], headers[i + 1]);
+        }
+        return event.build();
+    }
+
+    private static String canonicalOf(AmiWire.Message message) {
+        return canonical(List.of(message)).get(0);
     }
 
     private void prepare(String transcript) {

@@ -75,4 +75,33 @@ final class TranscriptFile {
         }
         return records;
     }
+
+    /** One exchange of an arrow transcript: what the client sent and the messages Asterisk answered with. */
+    record Exchange(AmiWire.Message action, List<AmiWire.Message> answer) {
+    }
+
+    /**
+     * Reads a transcript written with arrows ({@code 13-device-state.txt}): {@code > } client lines, {@code < } Asterisk's
+     * lines, a bare {@code <} an empty line, {@code #} a comment that ends the exchange.
+     */
+    static List<Exchange> readArrows(String fileName) throws IOException {
+        List<Exchange> exchanges = new ArrayList<>();
+        StringBuilder client = new StringBuilder();
+        StringBuilder server = new StringBuilder();
+        for (String line : Files.readAllLines(directory().resolve(fileName), StandardCharsets.UTF_8)) {
+            if (line.startsWith(">")) {
+                client.append(line.length() > 1 ? line.substring(2) : "").append("\r\n");
+            } else if (line.startsWith("<")) {
+                server.append(line.length() > 1 ? line.substring(2) : "").append("\r\n");
+            } else if (line.startsWith("#") && client.length() > 0) {
+                exchanges.add(new Exchange(AmiWire.parseAll(client.toString()).get(0), AmiWire.parseAll(server.toString())));
+                client.setLength(0);
+                server.setLength(0);
+            }
+        }
+        if (client.length() > 0) {
+            exchanges.add(new Exchange(AmiWire.parseAll(client.toString()).get(0), AmiWire.parseAll(server.toString())));
+        }
+        return exchanges;
+    }
 }

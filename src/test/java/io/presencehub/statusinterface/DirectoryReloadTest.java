@@ -266,4 +266,19 @@ class DirectoryReloadTest {
             assertThat(client.ask("get_extension_status@#HQ@#Sales@#1003")).isEqualTo("ExtensionStatus@#Lunch");
         }
     }
+
+    @Test
+    void devicesChangedAloneApplyWithoutAnyEventToStatusClients() {
+        hub.writeDirectory(smallWith("- {number: \"1003\"}",
+                "- {number: \"1003\", devices: [\"PJSIP/bob-desk\"], teamsDevice: \"Custom:teams-bob\"}"));
+        hub.awaitFreshRun("directory-reload");
+        hub.awaitFreshRun("directory-reload");
+        assertThat(directory().get().extensionsOf(TestDirectories.BOB)).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.extension().devices()).containsExactly("PJSIP/bob-desk");
+                    assertThat(entry.extension().teamsDevice()).isEqualTo("Custom:teams-bob");
+                });
+        assertThat(first.staysSilent(300)).as("the status protocol has no call state").isTrue();
+        assertThat(second.staysSilent(50)).isTrue();
+    }
 }

@@ -25,7 +25,8 @@ public final class TestDirectories {
 
     /**
      * Two locations; HQ/Sales has alice (1001 default, 1002) and bob (1003), 1004 is unclaimed;
-     * HQ/Support reuses number 1001; the second location has non-ASCII names.
+     * HQ/Support reuses number 1001 (with its own presentity and Teams device); the second location has non-ASCII
+     * names.
      */
     public static final String SMALL = """
             locations:
@@ -53,7 +54,7 @@ public final class TestDirectories {
                       - {name: Available, type: available}
                       - {name: Busy, type: unavailable}
                     extensions:
-                      - {number: "1001", presentity: "CustomPresence:support-1001"}
+                      - {number: "1001", presentity: "CustomPresence:support-1001", teamsDevice: "Custom:teams-support-1001"}
               - name: Zürich Büro
                 id: zurich
                 tenants:
