@@ -2,6 +2,7 @@ package io.presencehub.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.presencehub.calls.CallStates;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.directory.DirectoryParser;
 import io.presencehub.model.DirectoryEvent;
@@ -41,6 +42,7 @@ class TeamsWriterTest {
     private RequestBudget budget;
     private TeamsPoller poller;
     private TeamsWriter writer;
+    private final CallStates calls = new CallStates(CallStates.DEFAULT_BUSY_STATES);
     /** Runs while the writer stores what Graph accepted (inside {@code onAnswer}). */
     private Runnable whileStoringHeld = () -> { };
 
@@ -67,10 +69,10 @@ class TeamsWriterTest {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0, clock);
         TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock);
         poller = new TeamsPoller(settings, users, budget, retry,
-                new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, store, clock);
+                new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, calls, store, clock);
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
-        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, new HeldHook(store), clock);
+        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, new HeldHook(store), clock);
     }
 
     @AfterEach
