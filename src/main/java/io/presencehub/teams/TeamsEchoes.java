@@ -21,18 +21,12 @@ final class TeamsEchoes {
 
     private final Map<UserKey, List<TeamsEcho>> byUser = new HashMap<>();
 
-    /**
-     * A session write is sent; {@code replaced} is the session the hub held until now: a read that reaches Graph
-     * before the write is applied still shows it, and that is the hub's own session too, not the user's doing.
-     */
+    /** A session write is sent; {@code replaced} is the session the hub held until now (empty for none). */
     synchronized void sent(UserKey user, Optional<SessionPair> session, Optional<SessionPair> replaced,
                            Instant sentAt) {
         List<TeamsEcho> echoes = byUser.computeIfAbsent(user, k -> new ArrayList<>());
-        if (replaced.isPresent() && !replaced.equals(session)) {
-            echoes.add(new TeamsEcho(replaced, sentAt, null));
-        }
-        echoes.add(new TeamsEcho(session, sentAt, null));
-        while (echoes.size() > MAX_PER_USER) {
+        echoes.add(new TeamsEcho(session, sentAt, null, replaced.equals(session) ? Optional.empty() : replaced));
+        if (echoes.size() > MAX_PER_USER) {
             echoes.remove(0);
         }
     }

@@ -211,7 +211,10 @@ public final class TeamsPoller {
             return;
         }
         Set<SessionPair> own = new HashSet<>(held);
-        unsettled.forEach(echo -> echo.session().ifPresent(own::add));
+        unsettled.forEach(echo -> {
+            echo.session().ifPresent(own::add);
+            echo.replaced().ifPresent(own::add);
+        });
         lastRead.put(user, readAnsweredAt);
         calls.teamsCall(user, callResolver.resolve(observed, own));
         if (!observed.equals(previous)) {

@@ -58,6 +58,22 @@ class TeamsCallEchoTest {
     }
 
     @Test
+    void whenTheCallSessionMakesWayForAnotherTheUsersOwnStateShowingAgainIsAnEcho() {
+        TeamsEchoes echoes = new TeamsEchoes();
+        echoes.sent(BEN, Optional.of(SessionPair.AWAY), Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
+        echoes.answered(BEN, WRITTEN.plusMillis(50));
+        // the call session hid ben's Available client; Away/Away does not outrank it
+        var decision = resolver.resolve(seen("Busy/InACall", "1"), seen("Available/Available", "2"),
+                echoes.of(BEN), Set.of(SessionPair.AWAY), WRITTEN.plusMillis(10), WRITTEN.plusMillis(60));
+        assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
+        // a renewal of the same session replaces nothing: it explains only its own pair
+        TeamsEchoes renewal = new TeamsEchoes();
+        renewal.sent(BEN, Optional.of(SessionPair.AWAY), Optional.of(SessionPair.AWAY), WRITTEN);
+        assertThat(resolver.resolve(seen("Away/Away", "1"), seen("Available/Available", "2"), renewal.of(BEN),
+                Set.of(SessionPair.AWAY), LATER, LATER).verdict()).isEqualTo(Verdict.CHANGE);
+    }
+
+    @Test
     void whileTheCallSessionIsClearedAReadStillShowingItIsAnEchoNotAChange() {
         TeamsEchoes echoes = new TeamsEchoes();
         echoes.sent(BEN, Optional.empty(), Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
@@ -78,8 +94,9 @@ class TeamsCallEchoTest {
     void aRefusedWriteExplainsNeitherItsSessionNorTheReplacedOne() {
         TeamsEchoes echoes = new TeamsEchoes();
         echoes.sent(BEN, Optional.of(SessionPair.BUSY_IN_A_CALL), Optional.of(SessionPair.AWAY), WRITTEN);
-        assertThat(echoes.of(BEN)).extracting(TeamsEcho::session)
-                .containsExactlyInAnyOrder(Optional.of(SessionPair.AWAY), Optional.of(SessionPair.BUSY_IN_A_CALL));
+        assertThat(echoes.of(BEN)).extracting(TeamsEcho::session, TeamsEcho::replaced)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Optional.of(SessionPair.BUSY_IN_A_CALL),
+                        Optional.of(SessionPair.AWAY)));
         echoes.refused(BEN);
         assertThat(echoes.of(BEN)).isEmpty();
     }
