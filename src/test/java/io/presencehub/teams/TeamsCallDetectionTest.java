@@ -60,11 +60,9 @@ class TeamsCallDetectionTest extends BaseTeamsCallTest {
         graph.setClientSession(EMIL_ID, "Busy", "InAMeeting");
         await().until(() -> calls.teamsCall(EMIL) == TeamsCall.IN_CALL);
 
-        long down = System.nanoTime();
+        // the exact bound (two poll intervals since the last good read) is TeamsWriterTest's, on a frozen clock
         graph.failFor(Duration.ofMinutes(10), 503, null);
         await().until(() -> calls.teamsCall(EMIL) == TeamsCall.NONE);
-        // the last good read came at most one poll interval (200 ms) before Graph went down
-        assertThat(Duration.ofNanos(System.nanoTime() - down)).isGreaterThan(Duration.ofMillis(150));
 
         graph.clearFaults();
         await().until(() -> calls.teamsCall(EMIL) == TeamsCall.IN_CALL);

@@ -3,6 +3,7 @@ package io.presencehub.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.calls.CallStates;
+import io.presencehub.calls.TeamsCall;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.directory.DirectoryParser;
 import io.presencehub.model.DirectoryEvent;
@@ -120,6 +121,20 @@ class TeamsWriterTest {
         public void close() {
             store.close();
         }
+    }
+
+    @Test
+    void aTeamsCallEndsOnceTheUserWasNotReadForMoreThanTwoPollIntervals() {
+        read(new GraphObservation("Busy", "InAMeeting", "", "1"), clock.instant());
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
+        clock.advance(Duration.ofSeconds(20)); // the packaged poll interval is 10 s
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
+        clock.advance(Duration.ofMillis(1));
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.NONE);
+        read(new GraphObservation("Busy", "InAMeeting", "", "2"), clock.instant());
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
     }
 
     /** A poll sent and answered at {@code at} shows {@code observed} for Alice. */
