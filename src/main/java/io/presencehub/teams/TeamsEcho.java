@@ -42,6 +42,11 @@ public record TeamsEcho(Optional<SessionPair> session, Instant sentAt, Instant a
         return session.isEmpty() || replaced.isPresent() || observed.showsPair(session.get());
     }
 
+    /** Whether {@code observed} is the pair this write set or the one it replaced (a session of the hub's). */
+    boolean shows(GraphObservation observed) {
+        return session.filter(observed::showsPair).isPresent() || replaced.filter(observed::showsPair).isPresent();
+    }
+
     TeamsEcho answered(Instant at) {
         return answeredAt != null ? this : new TeamsEcho(session, sentAt, at, replaced);
     }

@@ -57,12 +57,17 @@ public final class TeamsIncomingResolver {
      */
     public Decision resolve(GraphObservation previous, GraphObservation observed, Collection<TeamsEcho> echoes,
                             Instant readStartedAt, Instant readAnsweredAt) {
-        return resolve(previous, observed, echoes, Set.of(), readStartedAt, readAnsweredAt);
+        return resolve(previous, observed, echoes, Set.of(), false, readStartedAt, readAnsweredAt);
     }
 
-    /** As above, with {@code held}: the session the hub holds for the user now (at most one; empty for none). */
+    /**
+     * As above, with {@code held}: the session the hub holds for the user now (at most one; empty for none), and
+     * whether the user's status came from Teams: then the hub holds no session for the status (at most the call
+     * session), so the user's own state that a clear shows again is what the status follows, not an echo.
+     */
     public Decision resolve(GraphObservation previous, GraphObservation observed, Collection<TeamsEcho> echoes,
-                            Collection<SessionPair> held, Instant readStartedAt, Instant readAnsweredAt) {
+                            Collection<SessionPair> held, boolean statusFromTeams, Instant readStartedAt,
+                            Instant readAnsweredAt) {
         if (previous != null && isOlder(observed.sequenceNumber(), previous.sequenceNumber())) {
             return Decision.of(Verdict.STALE, false);
         }
@@ -76,7 +81,10 @@ public final class TeamsIncomingResolver {
         }
         // a read answered after a write was sent may show its result, even while the write's answer is still on its
         // way; after a clear, the user's own state shows again: whatever it is, the hub caused the change
-        if (echoes.stream().anyMatch(e -> e.visibleTo(readAnsweredAt) && e.explains(observed))) {
+        boolean hubsPair = held.stream().anyMatch(observed::showsPair)
+                || echoes.stream().anyMatch(e -> e.shows(observed));
+        if (echoes.stream().anyMatch(e -> e.visibleTo(readAnsweredAt) && e.explains(observed))
+                && (hubsPair || !statusFromTeams)) {
             return Decision.of(Verdict.ECHO, settles);
         }
         if (held.stream().anyMatch(observed::showsPair)) {

@@ -202,7 +202,7 @@ public final class TeamsPoller {
         List<TeamsEcho> unsettled = echoes.of(user);
         Set<SessionPair> held = heldSessions.apply(user).map(Set::of).orElse(Set.of());
         TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, unsettled, held,
-                readStartedAt, readAnsweredAt);
+                statusFromTeams(user), readStartedAt, readAnsweredAt);
         if (decision.echoConsumed()) {
             echoes.settle(user, readStartedAt);
         }
@@ -226,6 +226,11 @@ public final class TeamsPoller {
             LOG.debug("Teams: {} for {}: {} -> {}", decision.verdict(), user, previous, observed);
         }
         decision.type().ifPresent(type -> applyType(user, type, observed));
+    }
+
+    private boolean statusFromTeams(UserKey user) {
+        DirectoryIndex index = directory.get();
+        return index.tenantOf(user).isPresent() && applier.current(user, index).statusOrigin() == Origin.TEAMS;
     }
 
     private void applyType(UserKey user, StatusType type, GraphObservation observed) {

@@ -51,8 +51,8 @@ class TeamsCallEchoTest {
     void aReadShowingTheHeldSessionIsTheHubsOwn(String previous, String observed, String held, Verdict verdict,
                                                 String type) {
         Set<SessionPair> heldSessions = held.equals("none") ? Set.of() : Set.of(SessionPair.fromText(held).orElseThrow());
-        var decision = resolver.resolve(seen(previous, "1"), seen(observed, "2"), List.of(), heldSessions, LATER,
-                LATER);
+        var decision = resolver.resolve(seen(previous, "1"), seen(observed, "2"), List.of(), heldSessions, false,
+                LATER, LATER);
         assertThat(decision.verdict()).isEqualTo(verdict);
         assertThat(decision.type().map(t -> t.code()).orElse("-")).isEqualTo(type);
     }
@@ -64,13 +64,13 @@ class TeamsCallEchoTest {
         echoes.answered(BEN, WRITTEN.plusMillis(50));
         // the call session hid ben's Available client; Away/Away does not outrank it
         var decision = resolver.resolve(seen("Busy/InACall", "1"), seen("Available/Available", "2"),
-                echoes.of(BEN), Set.of(SessionPair.AWAY), WRITTEN.plusMillis(10), WRITTEN.plusMillis(60));
+                echoes.of(BEN), Set.of(SessionPair.AWAY), false, WRITTEN.plusMillis(10), WRITTEN.plusMillis(60));
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
         // a renewal of the same session replaces nothing: it explains only its own pair
         TeamsEchoes renewal = new TeamsEchoes();
         renewal.sent(BEN, Optional.of(SessionPair.AWAY), Optional.of(SessionPair.AWAY), WRITTEN);
         assertThat(resolver.resolve(seen("Away/Away", "1"), seen("Available/Available", "2"), renewal.of(BEN),
-                Set.of(SessionPair.AWAY), LATER, LATER).verdict()).isEqualTo(Verdict.CHANGE);
+                Set.of(SessionPair.AWAY), false, LATER, LATER).verdict()).isEqualTo(Verdict.CHANGE);
     }
 
     @Test
@@ -80,14 +80,40 @@ class TeamsCallEchoTest {
         echoes.answered(BEN, WRITTEN.plusMillis(50));
         // the clear is answered, the hub holds nothing now; the read was sent before the clear took effect
         var decision = resolver.resolve(seen("Available/Available", "1"), seen("Busy/InACall", "2"),
-                echoes.of(BEN), Set.of(), WRITTEN.plusMillis(10), WRITTEN.plusMillis(60));
+                echoes.of(BEN), Set.of(), false, WRITTEN.plusMillis(10), WRITTEN.plusMillis(60));
         assertThat(decision.verdict()).isEqualTo(Verdict.ECHO);
 
         echoes.settle(BEN, WRITTEN.plusMillis(100));
         assertThat(echoes.of(BEN)).as("a read sent after the answer settles both").isEmpty();
         var later = resolver.resolve(seen("Available/Available", "2"), seen("Busy/InACall", "3"),
-                echoes.of(BEN), Set.of(), LATER, LATER);
+                echoes.of(BEN), Set.of(), false, LATER, LATER);
         assertThat(later.verdict()).isEqualTo(Verdict.CHANGE);
+    }
+
+    @ParameterizedTest(name = "status from Teams {0}, read {1} after the call session was cleared: {2}")
+    @CsvSource({
+            // a status made in Teams follows the user's own state once the call session is gone
+            "true,  Available/Available,       CHANGE",
+            "true,  Away/Away,                 CHANGE",
+            // ... but a read still showing the call session is the hub's own
+            "true,  Busy/InACall,              ECHO",
+            // a status set elsewhere is not overridden by what a clear shows again
+            "false, Available/Available,       ECHO",
+            "false, Away/Away,                 ECHO"})
+    void afterTheCallAStatusMadeInTeamsFollowsTheUsersOwnStateAgain(boolean statusFromTeams, String observed,
+                                                                   Verdict verdict) {
+        TeamsEchoes echoes = new TeamsEchoes();
+        echoes.sent(BEN, Optional.empty(), Optional.of(SessionPair.BUSY_IN_A_CALL), WRITTEN);
+        var decision = resolver.resolve(seen("DoNotDisturb/DoNotDisturb", "1"), seen(observed, "2"), echoes.of(BEN),
+                Set.of(), statusFromTeams, WRITTEN.plusMillis(10), WRITTEN.plusMillis(60));
+        assertThat(decision.verdict()).isEqualTo(verdict);
+    }
+
+    @Test
+    void aStatusMadeInTeamsDoesNotMakeTheCallSessionAChange() {
+        var decision = resolver.resolve(seen("DoNotDisturb/DoNotDisturb", "1"), seen("Busy/InACall", "2"), List.of(),
+                Set.of(SessionPair.BUSY_IN_A_CALL), true, LATER, LATER);
+        assertThat(decision.verdict()).isEqualTo(Verdict.OWN_SESSION);
     }
 
     @Test

@@ -114,6 +114,25 @@ class TeamsCallSessionTest extends BaseTeamsCallTest {
     }
 
     @Test
+    void doNotDisturbDroppedInTeamsDuringTheCallIsFollowedOnceTheCallSessionIsGone() {
+        startHub();
+        bensPhone(DeviceState.INUSE);
+        await().until(() -> session(BEN_ID).equals("Busy/InACall"));
+        hub.awaitTeamsPolls(2);
+        graph.setPreferredPresence(BEN_ID, "DoNotDisturb", "DoNotDisturb");
+        await().until(() -> hub.state(BEN).statusType() == StatusType.DND);
+
+        graph.clearPreferredPresence(BEN_ID);
+        hub.awaitTeamsPolls(3);
+        assertThat(hub.state(BEN).statusType()).as("the call session hides his own state").isEqualTo(StatusType.DND);
+        bensPhone(DeviceState.NOT_INUSE);
+
+        await().until(() -> hub.state(BEN).statusType() == StatusType.AVAILABLE);
+        assertThat(hub.state(BEN).statusOrigin()).isEqualTo(Origin.TEAMS);
+        assertThat(session(BEN_ID)).isEqualTo("none");
+    }
+
+    @Test
     void aTeamsMeetingJoinedDuringAPhoneCallCountsAsChangeAndAsTeamsCall() {
         startHub();
         bensPhone(DeviceState.INUSE);
