@@ -4,7 +4,6 @@ import io.presencehub.calls.CallListener;
 import io.presencehub.calls.CallStates;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.UserKey;
-import io.presencehub.model.UserState;
 import io.presencehub.store.Observation;
 import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StateStore;
@@ -129,9 +128,9 @@ public final class TeamsWriter implements CallListener {
     public void reconcile(Collection<UserKey> keys) {
         for (UserKey key : keys) {
             try {
-                UserState state = applier.current(key);
                 synchronized (lock) {
-                    slot(key).target = rules.targetFor(state, calls.onThePhone(key));
+                    // the state read under the lock too: a status change queued meanwhile is not undone
+                    slot(key).target = rules.targetFor(applier.current(key), calls.onThePhone(key));
                     pending.add(key);
                 }
             } catch (RuntimeException e) {
