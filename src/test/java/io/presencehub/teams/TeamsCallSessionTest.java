@@ -72,6 +72,25 @@ class TeamsCallSessionTest extends BaseTeamsCallTest {
     }
 
     @Test
+    void theNoteStaysTheTeamsStatusMessageThroughTheCall() {
+        startHub();
+        try (LineClient client = hub.client()) {
+            client.set("set_extension_note@#HQ@#Sales@#2001@#In the lab");
+            await().until(() -> graph.presenceOf(BEN_ID).statusMessage().equals("In the lab"));
+
+            bensPhone(DeviceState.INUSE);
+            await().until(() -> session(BEN_ID).equals("Busy/InACall"));
+            bensPhone(DeviceState.NOT_INUSE);
+            await().until(() -> session(BEN_ID).equals("none"));
+            await().until(() -> hub.teamsWriterIdle());
+
+            assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).hasSize(1);
+            assertThat(graph.presenceOf(BEN_ID).statusMessage()).isEqualTo("In the lab");
+            assertThat(hub.state(BEN).note()).isEqualTo("In the lab");
+        }
+    }
+
+    @Test
     void aDndUserKeepsBusyInACallDuringAndAfterTheCallWithNoExtraWrite() {
         startHub();
         try (LineClient client = hub.client()) {
