@@ -58,6 +58,7 @@ public final class TeamsPoller {
     private final CallStates calls;
     private final TeamsCallResolver callResolver;
     private final Duration callReadLimit;
+    private final Instant startedAt;
     /** When each user's presence was last read successfully: a Teams call older than that is not kept. */
     private final Map<UserKey, Instant> lastRead = new ConcurrentHashMap<>();
     private volatile Function<UserKey, Optional<SessionPair>> heldSessions = user -> Optional.empty();
@@ -80,6 +81,7 @@ public final class TeamsPoller {
         this.calls = calls;
         this.callResolver = new TeamsCallResolver(settings.calls());
         this.callReadLimit = settings.pollInterval().multipliedBy(2);
+        this.startedAt = clock.instant();
         users.addMatchListener(this::matchChanged);
         store.loadObservations(KIND_PRESENCE).values().forEach(o -> parseKey(o.key())
                 .ifPresent(key -> stored(o).ifPresent(observed -> observations.put(key, observed))));
@@ -159,10 +161,19 @@ public final class TeamsPoller {
 
     /**
      * Ends the Teams call of every user whose presence was not read for two poll intervals, whatever the reason;
-     * runs on a timer of its own, so a poll that hangs in a timeout cannot keep a call.
+     * runs on a timer of its own, so a poll that hangs in a timeout cannot keep a call. Two intervals after the start,
+     * a user still never read (Graph down since, or no e-mail match) has none either: Asterisk keeps the Custom device
+     * of before the restart, which must not wait for a read that may not come.
      */
     public void releaseStaleCalls() {
         Instant limit = clock.instant().minus(callReadLimit);
+        if (limit.isAfter(startedAt)) {
+            for (UserKey user : directory.get().userKeys()) {
+                if (calls.teamsCall(user) == TeamsCall.UNKNOWN) {
+                    calls.teamsCall(user, TeamsCall.NONE);
+                }
+            }
+        }
         for (UserKey user : calls.teamsCallUsers()) {
             Instant read = lastRead.get(user);
             if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))) {

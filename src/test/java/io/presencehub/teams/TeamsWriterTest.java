@@ -137,6 +137,19 @@ class TeamsWriterTest {
         assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
     }
 
+    @Test
+    void twoPollIntervalsAfterTheStartEveryUserNeverReadHasNoTeamsCall() {
+        UserKey bob = new UserKey("hq", "sales", "bob"); // no e-mail: never read
+        clock.advance(Duration.ofSeconds(20));
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.UNKNOWN);
+        assertThat(calls.teamsCall(bob)).isEqualTo(TeamsCall.UNKNOWN);
+        clock.advance(Duration.ofMillis(1));
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.NONE);
+        assertThat(calls.teamsCall(bob)).isEqualTo(TeamsCall.NONE);
+    }
+
     /** A poll sent and answered at {@code at} shows {@code observed} for Alice. */
     private void read(GraphObservation observed, Instant at) {
         poller.observe(ALICE, observed, at, at);
