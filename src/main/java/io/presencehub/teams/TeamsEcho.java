@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * The visible effect of one of the hub's own session writes: the pair it set, or (after clearPresence, or a set that
  * replaced another session of the hub's) whatever the user's own state is: the session gone may have hidden it, as a
- * call session hides an Available client until the call ends. A read answered after the write was sent may show it (when exactly a read reaches Graph is not
- * known); a read sent after the write's answer came back settles it, whatever that read shows.
+ * call session hides an Available client until the call ends. A read answered after the write was sent may show it
+ * (when exactly a read reaches Graph is not known); a read sent after the write's answer came back settles it, whatever
+ * that read shows.
  *
  * @param session    the pair set, empty after a clear
  * @param sentAt     when the write was sent to Graph

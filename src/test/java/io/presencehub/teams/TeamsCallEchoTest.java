@@ -50,7 +50,8 @@ class TeamsCallEchoTest {
             "Busy/InACall,        Busy/InACall,          Busy/InACall,           UNCHANGED,   -"})
     void aReadShowingTheHeldSessionIsTheHubsOwn(String previous, String observed, String held, Verdict verdict,
                                                 String type) {
-        Set<SessionPair> heldSessions = held.equals("none") ? Set.of() : Set.of(SessionPair.fromText(held).orElseThrow());
+        Set<SessionPair> heldSessions = held.equals("none") ? Set.of()
+                : Set.of(SessionPair.fromText(held).orElseThrow());
         var decision = resolver.resolve(seen(previous, "1"), seen(observed, "2"), List.of(), heldSessions, false,
                 LATER, LATER);
         assertThat(decision.verdict()).isEqualTo(verdict);

@@ -33,7 +33,8 @@ class TeamsCallSessionTest extends BaseTeamsCallTest {
             assertThat(hub.teamsPoller().observation(BEN).orElseThrow().pair()).isEqualTo("Busy/InACall");
             assertThat(client.staysSilent(300)).isTrue();
             assertThat(client.ask(BEN_STATUS)).isEqualTo("ExtensionStatus@#Available");
-            assertThat(calls.teamsCall(BEN)).as("the hub's own call session is no Teams call").isEqualTo(TeamsCall.NONE);
+            assertThat(calls.teamsCall(BEN)).as("the hub's own call session is no Teams call")
+                    .isEqualTo(TeamsCall.NONE);
 
             bensPhone(DeviceState.NOT_INUSE);
             await().until(() -> session(BEN_ID).equals("none"));

@@ -70,7 +70,8 @@ class TeamsWriterTest {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0, clock);
         TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock);
         poller = new TeamsPoller(settings, users, budget, retry,
-                new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, calls, store, clock);
+                new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, calls, store,
+                clock);
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
         writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, new HeldHook(store), clock);
