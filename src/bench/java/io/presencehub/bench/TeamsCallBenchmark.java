@@ -46,15 +46,9 @@ public final class TeamsCallBenchmark {
                 graph.addUser(TestDirectories.teamsUserGraphId(i), "user" + i + "@example.com");
                 graph.setClientSession(TestDirectories.teamsUserGraphId(i), "Available", "Available");
             }
-            TestHub hub = TestHub.in(folder).directory(TestDirectories.teamsUsers(USERS)).withTeams(graph)
-                    .with("hub.teams.poll-interval", "3000ms")
-                    .with("hub.teams.request-budget", "1000000")
-                    .with("hub.directory.reload-interval", "60000")
-                    .start();
-            try {
+            try (TestHub hub = TestHub.in(folder).directory(TestDirectories.teamsUsers(USERS)).withTeams(graph)
+                    .with("hub.teams.request-budget", "1000000").with("hub.teams.poll-interval", "3000ms").start()) {
                 run(hub, graph);
-            } finally {
-                hub.close();
             }
         }
     }
