@@ -1,5 +1,6 @@
 package io.presencehub.teams;
 
+import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubSettings;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.store.StateStore;
@@ -33,6 +34,8 @@ public final class TeamsConfiguration {
                           DirectoryService directory, StateStore store, Clock clock) {
         upgradeStoredObservations(store);
         TeamsSettings settings = TeamsSettings.from(hubSettings);
+        // bound by HubConfiguration before the connectors: the phone state the call session follows
+        CallStates calls = context.getRegistry().lookupByNameAndType("callStates", CallStates.class);
         TeamsIncomingMapper incoming = TeamsIncomingMapper.defaults().overriddenBy(settings.incomingMapping());
         TeamsSessionMapper sessions = TeamsSessionMapper.fromEntries(settings.sessionMapping());
 
@@ -42,12 +45,14 @@ public final class TeamsConfiguration {
         TeamsUsers users = new TeamsUsers(settings, directory, store, clock);
         directory.addReloadListener(users::directoryChanged);
         TeamsPoller poller = new TeamsPoller(settings, users, budget, retry, new TeamsIncomingResolver(incoming), applier,
-                directory, store, clock);
-        TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(sessions, settings.syncNote()),
+                directory, calls, store, clock);
+        TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(sessions, settings.syncNote(),
+                settings.calls().callSession()),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
-        TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, store, clock);
+        TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, store, clock);
+        calls.listen(writer);
         writer.reconcileAll();
-        TeamsHealth health = new TeamsHealth(tokens, writer);
+        TeamsHealth health = new TeamsHealth(tokens, writer, calls);
         GraphRequestProcessor requests = new GraphRequestProcessor(tokens, health);
         ExecutorService writerPool = context.getExecutorServiceManager().newFixedThreadPool(writer, "teams-writer",
                 settings.writerThreads());

@@ -21,9 +21,11 @@ final class TeamsEchoes {
 
     private final Map<UserKey, List<TeamsEcho>> byUser = new HashMap<>();
 
-    synchronized void sent(UserKey user, Optional<SessionPair> session, Instant sentAt) {
+    /** A session write is sent; {@code replaced} is the session the hub held until now (empty for none). */
+    synchronized void sent(UserKey user, Optional<SessionPair> session, Optional<SessionPair> replaced,
+                           Instant sentAt) {
         List<TeamsEcho> echoes = byUser.computeIfAbsent(user, k -> new ArrayList<>());
-        echoes.add(new TeamsEcho(session, sentAt, null));
+        echoes.add(new TeamsEcho(session, sentAt, null, replaced.equals(session) ? Optional.empty() : replaced));
         if (echoes.size() > MAX_PER_USER) {
             echoes.remove(0);
         }

@@ -1,5 +1,7 @@
 package io.presencehub.teams;
 
+import io.presencehub.calls.CallStates;
+import io.presencehub.calls.TeamsCall;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,20 +11,22 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Health check {@code teams}: DOWN with the login's one-line cause (wrong or expired secret, unknown app, missing
  * consent) or while Graph does not answer; UP otherwise, saying how many users still wait for a write (held back by
- * Retry-After, say).
+ * Retry-After, say), how many are in a Teams call and how many on the phone hold the call session.
  */
 public final class TeamsHealth extends AbstractHealthCheck {
 
     private final GraphTokenProvider tokens;
     private final TeamsWriter writer;
+    private final CallStates calls;
     private volatile String loginFailure;
     /** The last failure per kind of call (user list, poll, write), cleared by that kind's next success. */
     private final Map<GraphCall.Purpose, String> graphFailures = new ConcurrentHashMap<>();
 
-    public TeamsHealth(GraphTokenProvider tokens, TeamsWriter writer) {
+    public TeamsHealth(GraphTokenProvider tokens, TeamsWriter writer, CallStates calls) {
         super("presence-hub", "teams");
         this.tokens = tokens;
         this.writer = writer;
+        this.calls = calls;
     }
 
     void loginFailed(String message) {
@@ -63,7 +67,10 @@ public final class TeamsHealth extends AbstractHealthCheck {
             builder.message(String.join("; ", new TreeMap<>(graphFailures).values())).down();
         } else {
             String state = login.isOk() ? "OK" : login.detail();
-            builder.message(state + "; writes owed: " + writer.pendingCount()).up();
+            long inTeamsCall = calls.teamsCallUsers().stream()
+                    .filter(user -> calls.teamsCall(user) == TeamsCall.IN_CALL).count();
+            builder.message(state + "; writes owed: " + writer.pendingCount() + "; in a Teams call: " + inTeamsCall
+                    + "; on a call session: " + writer.callSessionCount()).up();
         }
     }
 }

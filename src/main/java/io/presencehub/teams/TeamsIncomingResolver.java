@@ -5,12 +5,15 @@ import io.presencehub.model.StatusType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides what one Graph presence read means for the hub. Graph input is edge-triggered: only a change of the
  * observed presence can change the hub; a read older than the last one is dropped; the first read without a stored
- * observation is a baseline; the visible result of the hub's own write is an echo; a presence the table does not map
- * (Offline, PresenceUnknown, unknown values) changes nothing.
+ * observation is a baseline; the visible result of the hub's own write is an echo; a read that shows the very session
+ * the hub holds (the call session while the user is on the phone, say) is the hub's own doing, not the user's, even
+ * long after its write was settled; a presence the table does not map (Offline, PresenceUnknown, unknown values)
+ * changes nothing.
  */
 public final class TeamsIncomingResolver {
 
@@ -24,6 +27,8 @@ public final class TeamsIncomingResolver {
         UNCHANGED,
         /** The visible result of the hub's own write. */
         ECHO,
+        /** Shows the session the hub holds (e.g. the call session during a phone call): the hub's, not the user's. */
+        OWN_SESSION,
         /** Changed to a presence that means no hub status. */
         UNMAPPED,
         /** Changed to a presence that means {@link Decision#type()}. */
@@ -52,6 +57,17 @@ public final class TeamsIncomingResolver {
      */
     public Decision resolve(GraphObservation previous, GraphObservation observed, Collection<TeamsEcho> echoes,
                             Instant readStartedAt, Instant readAnsweredAt) {
+        return resolve(previous, observed, echoes, Set.of(), false, readStartedAt, readAnsweredAt);
+    }
+
+    /**
+     * As above, with {@code held}: the session the hub holds for the user now (at most one; empty for none), and
+     * whether the user's status came from Teams: then the hub holds no session for the status (at most the call
+     * session), so the user's own state that a clear shows again is what the status follows, not an echo.
+     */
+    public Decision resolve(GraphObservation previous, GraphObservation observed, Collection<TeamsEcho> echoes,
+                            Collection<SessionPair> held, boolean statusFromTeams, Instant readStartedAt,
+                            Instant readAnsweredAt) {
         if (previous != null && isOlder(observed.sequenceNumber(), previous.sequenceNumber())) {
             return Decision.of(Verdict.STALE, false);
         }
@@ -65,8 +81,14 @@ public final class TeamsIncomingResolver {
         }
         // a read answered after a write was sent may show its result, even while the write's answer is still on its
         // way; after a clear, the user's own state shows again: whatever it is, the hub caused the change
-        if (echoes.stream().anyMatch(e -> e.visibleTo(readAnsweredAt) && e.explains(observed))) {
+        boolean hubsPair = held.stream().anyMatch(observed::showsPair)
+                || echoes.stream().anyMatch(e -> e.shows(observed));
+        if (echoes.stream().anyMatch(e -> e.visibleTo(readAnsweredAt) && e.explains(observed))
+                && (hubsPair || !statusFromTeams)) {
             return Decision.of(Verdict.ECHO, settles);
+        }
+        if (held.stream().anyMatch(observed::showsPair)) {
+            return Decision.of(Verdict.OWN_SESSION, settles);
         }
         Optional<StatusType> type = mapper.map(observed.availability(), observed.activity());
         if (type.isEmpty()) {

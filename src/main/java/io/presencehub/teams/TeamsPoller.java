@@ -1,5 +1,7 @@
 package io.presencehub.teams;
 
+import io.presencehub.calls.CallStates;
+import io.presencehub.calls.TeamsCall;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusDef;
@@ -14,19 +16,26 @@ import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every matched user's presence with {@code getPresencesByUserId} (at most 650 ids per request) once per poll
- * interval, and turns each read into a hub decision with {@link TeamsIncomingResolver}.
+ * interval, and turns each read into a hub decision with {@link TeamsIncomingResolver} and into the user's Teams call
+ * with {@link TeamsCallResolver} (reported to {@link CallStates}). A Teams call is never kept from old reads: it ends
+ * for a user no longer matched, and for anyone not read for two poll intervals (Graph unreachable, no token, ...).
  */
 public final class TeamsPoller {
 
@@ -46,12 +55,20 @@ public final class TeamsPoller {
     private final GraphPresenceTranslator translator = new GraphPresenceTranslator();
     private final Map<UserKey, GraphObservation> observations = new ConcurrentHashMap<>();
     private final TeamsEchoes echoes = new TeamsEchoes();
+    private final CallStates calls;
+    private final TeamsCallResolver callResolver;
+    private final Duration callReadLimit;
+    private final Instant startedAt;
+    /** When each user's presence was last read successfully: a Teams call older than that is not kept. */
+    private final Map<UserKey, Instant> lastRead = new ConcurrentHashMap<>();
+    private volatile Function<UserKey, Optional<SessionPair>> heldSessions = user -> Optional.empty();
     private int nextChunk;
     private String lastFailure;
 
+    /** @param calls where the Teams call of each read user is reported */
     public TeamsPoller(TeamsSettings settings, TeamsUsers users, RequestBudget budget, RetryPolicy retry,
                        TeamsIncomingResolver resolver, PresenceApplier applier, Supplier<DirectoryIndex> directory,
-                       StateStore store, Clock clock) {
+                       CallStates calls, StateStore store, Clock clock) {
         this.requests = GraphRequests.of(settings);
         this.users = users;
         this.budget = budget;
@@ -61,6 +78,11 @@ public final class TeamsPoller {
         this.directory = directory;
         this.store = store;
         this.clock = clock;
+        this.calls = calls;
+        this.callResolver = new TeamsCallResolver(settings.calls());
+        this.callReadLimit = settings.pollInterval().multipliedBy(2);
+        this.startedAt = clock.instant();
+        users.addMatchListener(this::matchChanged);
         store.loadObservations(KIND_PRESENCE).values().forEach(o -> parseKey(o.key())
                 .ifPresent(key -> stored(o).ifPresent(observed -> observations.put(key, observed))));
     }
@@ -124,9 +146,51 @@ public final class TeamsPoller {
         }
     }
 
-    /** The hub sends a session write for this user: a read sent from now on may show its result, an echo. */
-    public void writeSent(UserKey user, Optional<SessionPair> session, Instant sentAt) {
-        echoes.sent(user, session, sentAt);
+    /**
+     * The hub sends a session write for this user, replacing the session it held: a read sent from now on may show its
+     * result (an echo), or still show the replaced session.
+     */
+    public void writeSent(UserKey user, Optional<SessionPair> session, Optional<SessionPair> replaced, Instant sentAt) {
+        echoes.sent(user, session, replaced, sentAt);
+    }
+
+    /** Where the session the hub holds for a user comes from (the writer): a read showing it is the hub's own. */
+    public void ownSessionsFrom(Function<UserKey, Optional<SessionPair>> held) {
+        this.heldSessions = held;
+    }
+
+    /**
+     * Ends the Teams call of every user whose presence was not read for two poll intervals, whatever the reason;
+     * runs on a timer of its own, so a poll that hangs in a timeout cannot keep a call. Two intervals after the start,
+     * a user still never read (Graph down since, or no e-mail match) has none either: Asterisk keeps the Custom device
+     * of before the restart, which must not wait for a read that may not come.
+     */
+    public void releaseStaleCalls() {
+        Instant limit = clock.instant().minus(callReadLimit);
+        if (limit.isAfter(startedAt)) {
+            for (UserKey user : directory.get().userKeys()) {
+                if (calls.teamsCall(user) == TeamsCall.UNKNOWN) {
+                    calls.teamsCall(user, TeamsCall.NONE);
+                }
+            }
+        }
+        for (UserKey user : calls.teamsCallUsers()) {
+            Instant read = lastRead.get(user);
+            if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))) {
+                LOG.debug("Teams: {} not read since {}; Teams call ended", user, read);
+                calls.teamsCall(user, TeamsCall.NONE);
+            }
+        }
+    }
+
+    /** A user unmatched (or matched to another account) has no Teams call the hub can see. */
+    private void matchChanged(Collection<UserKey> changed) {
+        for (UserKey user : changed) {
+            if (users.graphId(user).isEmpty() || calls.teamsCall(user) == TeamsCall.IN_CALL) {
+                lastRead.remove(user);
+                calls.teamsCall(user, TeamsCall.NONE);
+            }
+        }
     }
 
     /** The answer to the user's session write in flight was taken, and the write may have been applied. */
@@ -146,8 +210,10 @@ public final class TeamsPoller {
 
     void observe(UserKey user, GraphObservation observed, Instant readStartedAt, Instant readAnsweredAt) {
         GraphObservation previous = observations.get(user);
-        TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, echoes.of(user),
-                readStartedAt, readAnsweredAt);
+        List<TeamsEcho> unsettled = echoes.of(user);
+        Set<SessionPair> held = heldSessions.apply(user).map(Set::of).orElse(Set.of());
+        TeamsIncomingResolver.Decision decision = resolver.resolve(previous, observed, unsettled, held,
+                statusFromTeams(user), readStartedAt, readAnsweredAt);
         if (decision.echoConsumed()) {
             echoes.settle(user, readStartedAt);
         }
@@ -155,6 +221,13 @@ public final class TeamsPoller {
             LOG.debug("Teams: stale read for {} dropped ({} older than {})", user, observed, previous);
             return;
         }
+        Set<SessionPair> own = new HashSet<>(held);
+        unsettled.forEach(echo -> {
+            echo.session().ifPresent(own::add);
+            echo.replaced().ifPresent(own::add);
+        });
+        lastRead.put(user, readAnsweredAt);
+        calls.teamsCall(user, callResolver.resolve(observed, own));
         if (!observed.equals(previous)) {
             observations.put(user, observed);
             store.saveObservation(new Observation(KIND_PRESENCE, user.asText(), GraphObservationCodec.encode(observed),
@@ -164,6 +237,11 @@ public final class TeamsPoller {
             LOG.debug("Teams: {} for {}: {} -> {}", decision.verdict(), user, previous, observed);
         }
         decision.type().ifPresent(type -> applyType(user, type, observed));
+    }
+
+    private boolean statusFromTeams(UserKey user) {
+        DirectoryIndex index = directory.get();
+        return index.tenantOf(user).isPresent() && applier.current(user, index).statusOrigin() == Origin.TEAMS;
     }
 
     private void applyType(UserKey user, StatusType type, GraphObservation observed) {

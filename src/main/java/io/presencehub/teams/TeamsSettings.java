@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param writerBatch       at most this many writes per writer tick
  * @param writerThreads     threads sending writes
  * @param usersRefresh      how often Graph's user list is read again
+ * @param calls             the call session and the activities that mean a Teams call
  */
 public record TeamsSettings(GraphSettings graph, Duration pollInterval, Duration sessionExpiration, boolean syncNote,
                             String incomingMapping, String sessionMapping, int requestBudget, Duration requestWindow,
-                            int writerBatch, int writerThreads, Duration usersRefresh) {
+                            int writerBatch, int writerThreads, Duration usersRefresh,
+                            TeamsCallSettings calls) {
 
     /** Graph rejects setPresence outside this range with 400. */
     public static final Duration MIN_SESSION_EXPIRATION = Duration.ofMinutes(5);
@@ -52,7 +54,9 @@ public record TeamsSettings(GraphSettings graph, Duration pollInterval, Duration
                 settings.text("hub.teams.incoming-mapping"), settings.text("hub.teams.session-mapping"),
                 settings.integer("hub.teams.request-budget"), settings.duration("hub.teams.request-window"),
                 settings.integer("hub.teams.writer-batch"), settings.integer("hub.teams.writer-threads"),
-                settings.duration("hub.teams.users-refresh"));
+                settings.duration("hub.teams.users-refresh"),
+                TeamsCallSettings.from(settings.text("hub.teams.call-session"),
+                        settings.text("hub.teams.call-activities")));
     }
 
     public String clientId() {

@@ -68,6 +68,16 @@ public final class TeamsWriteRules {
         return targets.targetFor(state);
     }
 
+    /** What Teams should show for a hub state while the user is on the phone or not. */
+    public TeamsTarget targetFor(UserState state, boolean onThePhone) {
+        return targets.targetFor(state, onThePhone);
+    }
+
+    /** The session the hub holds while a user is on the phone; empty when calls do not show in Teams. */
+    public Optional<SessionPair> callSession() {
+        return targets.callSession();
+    }
+
     /** What is owed to a user now, given the Graph account the user's e-mail matches now (empty for none). */
     public Owed owed(Writing writing, Optional<String> graphId, Instant now) {
         if (writing.target() == null) {

@@ -1,5 +1,7 @@
 package io.presencehub.teams;
 
+import io.presencehub.calls.CallListener;
+import io.presencehub.calls.CallStates;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.UserKey;
 import io.presencehub.store.Observation;
@@ -29,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * the budget's tickets, does the echo bookkeeping, stores what Graph accepted ({@link TeamsHeld}) and logs failures
  * once. A user's latest target replaces any target not yet sent, so only the latest is ever written. Nothing is lost:
  * the target follows from the durable hub state and what Graph holds is stored after each write, so after an outage or
- * a restart the hub still knows every write it owes.
+ * a restart the hub still knows every write it owes. A user going on or off the phone re-targets the user the same
+ * way (the call session), so a ring-and-hang-up burst sends only the latest wanted session, or nothing when Graph
+ * already holds it.
  */
-public final class TeamsWriter {
+public final class TeamsWriter implements CallListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsWriter.class);
     static final String KIND_HELD = "teams-held";
@@ -61,6 +65,7 @@ public final class TeamsWriter {
     private final TeamsPoller poller;
     private final RequestBudget budget;
     private final PresenceApplier applier;
+    private final CallStates calls;
     private final StateStore store;
     private final Clock clock;
 
@@ -73,10 +78,11 @@ public final class TeamsWriter {
     /**
      * @param poller  takes the echo bookkeeping of session writes
      * @param applier the hub state the targets follow
+     * @param calls   who is on the phone (the call session)
      * @param store   where what Graph holds is kept
      */
     public TeamsWriter(TeamsSettings settings, TeamsWriteRules rules, TeamsUsers users, TeamsPoller poller,
-                       RequestBudget budget, PresenceApplier applier, StateStore store, Clock clock) {
+                       RequestBudget budget, PresenceApplier applier, CallStates calls, StateStore store, Clock clock) {
         this.settings = settings;
         this.rules = rules;
         this.requests = GraphRequests.of(settings);
@@ -84,6 +90,7 @@ public final class TeamsWriter {
         this.poller = poller;
         this.budget = budget;
         this.applier = applier;
+        this.calls = calls;
         this.store = store;
         this.clock = clock;
         store.loadObservations(KIND_HELD).values().forEach(o -> TeamsPoller.parseKey(o.key())
@@ -94,6 +101,7 @@ public final class TeamsWriter {
                     slot.heldFor = stored.graphId();
                 }));
         users.addMatchListener(this::reconcile);
+        poller.ownSessionsFrom(this::heldSession);
     }
 
     /** Fan-out step: a stored change. Only records the new target; returns at once and never throws. */
@@ -102,10 +110,10 @@ public final class TeamsWriter {
             if (users.graphId(change.user()).isEmpty()) {
                 return;
             }
-            TeamsTarget target = rules.targetFor(change.after());
             synchronized (lock) {
                 Slot slot = slot(change.user());
-                slot.target = target;
+                // read under the lock: a phone change re-targets under it too, so the later of both wins
+                slot.target = rules.targetFor(change.after(), calls.onThePhone(change.user()));
                 if (!slot.inFlight && slot.attempts == 0) {
                     slot.dueAt = Instant.MIN;
                 }
@@ -120,14 +128,42 @@ public final class TeamsWriter {
     public void reconcile(Collection<UserKey> keys) {
         for (UserKey key : keys) {
             try {
-                TeamsTarget target = rules.targetFor(applier.current(key));
                 synchronized (lock) {
-                    slot(key).target = target;
+                    // the state read under the lock too: a status change queued meanwhile is not undone
+                    slot(key).target = rules.targetFor(applier.current(key), calls.onThePhone(key));
                     pending.add(key);
                 }
             } catch (RuntimeException e) {
                 LOG.debug("Teams: {} not reconciled: {}", key, e.toString());
             }
+        }
+    }
+
+    /** The user went on or off the phone: the session follows (the latest value is read back, see CallStates). */
+    @Override
+    public void phoneChanged(UserKey user, boolean onThePhone) {
+        if (users.graphId(user).isPresent()) {
+            reconcile(List.of(user));
+        }
+    }
+
+    /** The session the hub holds for the user on the Graph account the user matches now; empty for none. */
+    public Optional<SessionPair> heldSession(UserKey user) {
+        Optional<String> account = users.graphId(user);
+        synchronized (lock) {
+            Slot slot = slots.get(user);
+            return slot == null || account.isEmpty() ? Optional.empty()
+                    : slot.writing().heldOn(account.get()).session();
+        }
+    }
+
+    /** How many users on the phone the hub holds the call session for: shown by health check {@code teams}. */
+    public int callSessionCount() {
+        Optional<SessionPair> callSession = rules.callSession();
+        synchronized (lock) {
+            return callSession.isEmpty() ? 0 : (int) slots.entrySet().stream()
+                    .filter(e -> calls.onThePhone(e.getKey()) && e.getValue().held.session().equals(callSession))
+                    .count();
         }
     }
 
@@ -165,7 +201,8 @@ public final class TeamsWriter {
                     slot.inFlight = true;
                     slot.sendingTo = send.account();
                     if (send.write().kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
-                        poller.writeSent(user, Optional.ofNullable(send.write().pair()), now);
+                        poller.writeSent(user, Optional.ofNullable(send.write().pair()),
+                                slot.writing().heldOn(send.account()).session(), now);
                     }
                     calls.add(requests.write(user, send.account(), send.write(), now, ticket));
                 }

@@ -40,6 +40,16 @@ class TeamsStartupTest {
     }
 
     @Test
+    void aCallSessionGraphRejectsStopsTheStartNamingTheSetting() {
+        try (FakeGraph graph = FakeGraph.start()) {
+            TestHub hub = TestHub.in(folder).withTeams(graph).with("hub.teams.call-session", "Busy/Busy");
+            assertThatThrownBy(hub::start).rootCause().isInstanceOf(io.presencehub.camel.HubStartException.class)
+                    .hasMessageStartingWith("hub.teams.call-session: Busy/Busy is not a pair Graph accepts");
+            hub.close();
+        }
+    }
+
+    @Test
     void aMissingClientIdStopsTheStartNamingTheSetting() {
         try (FakeGraph graph = FakeGraph.start()) {
             TestHub hub = TestHub.in(folder).withTeams(graph).with("hub.teams.client-id", "");

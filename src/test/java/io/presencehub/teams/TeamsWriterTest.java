@@ -2,6 +2,8 @@ package io.presencehub.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.presencehub.calls.CallStates;
+import io.presencehub.calls.TeamsCall;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.directory.DirectoryParser;
 import io.presencehub.model.DirectoryEvent;
@@ -41,6 +43,7 @@ class TeamsWriterTest {
     private RequestBudget budget;
     private TeamsPoller poller;
     private TeamsWriter writer;
+    private final CallStates calls = new CallStates(CallStates.DEFAULT_BUSY_STATES);
     /** Runs while the writer stores what Graph accepted (inside {@code onAnswer}). */
     private Runnable whileStoringHeld = () -> { };
 
@@ -67,10 +70,11 @@ class TeamsWriterTest {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0, clock);
         TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock);
         poller = new TeamsPoller(settings, users, budget, retry,
-                new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, store, clock);
+                new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, calls, store,
+                clock);
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
-        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, new HeldHook(store), clock);
+        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, new HeldHook(store), clock);
     }
 
     @AfterEach
@@ -118,6 +122,33 @@ class TeamsWriterTest {
         public void close() {
             store.close();
         }
+    }
+
+    @Test
+    void aTeamsCallEndsOnceTheUserWasNotReadForMoreThanTwoPollIntervals() {
+        read(new GraphObservation("Busy", "InAMeeting", "", "1"), clock.instant());
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
+        clock.advance(Duration.ofSeconds(20)); // the packaged poll interval is 10 s
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
+        clock.advance(Duration.ofMillis(1));
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.NONE);
+        read(new GraphObservation("Busy", "InAMeeting", "", "2"), clock.instant());
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
+    }
+
+    @Test
+    void twoPollIntervalsAfterTheStartEveryUserNeverReadHasNoTeamsCall() {
+        UserKey bob = new UserKey("hq", "sales", "bob"); // no e-mail: never read
+        clock.advance(Duration.ofSeconds(20));
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.UNKNOWN);
+        assertThat(calls.teamsCall(bob)).isEqualTo(TeamsCall.UNKNOWN);
+        clock.advance(Duration.ofMillis(1));
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.NONE);
+        assertThat(calls.teamsCall(bob)).isEqualTo(TeamsCall.NONE);
     }
 
     /** A poll sent and answered at {@code at} shows {@code observed} for Alice. */
