@@ -18,9 +18,7 @@ final class AmiDeviceFollower {
     private static final Logger LOG = LoggerFactory.getLogger(AmiDeviceFollower.class);
 
     private final DeviceReports reports;
-    private volatile AmiListRun<DeviceState> list;
-    /** Whether the list of the current login has been handed over: until then the owner must not write. */
-    private volatile boolean listed;
+    private final AmiListFollower<DeviceState> list = new AmiListFollower<>("DeviceStateList", LOG);
 
     AmiDeviceFollower(DeviceReports reports) {
         this.reports = reports;
@@ -28,13 +26,8 @@ final class AmiDeviceFollower {
 
     /** Event thread: takes the event if it is about device states; returns whether it was. Never blocks. */
     boolean handles(ManagerEvent event) {
-        AmiListRun<DeviceState> running = list;
         if (event instanceof DeviceStateListCompleteEvent complete) {
-            if (running != null && running.isFor(complete.getActionId())) {
-                // before the hand-over: the owner may start writing as soon as it has taken the list
-                listed = true;
-                running.complete(complete, reports::listed);
-            }
+            list.complete(complete, reports::listed);
             return true;
         }
         if (!(event instanceof DeviceStateChangeEvent change)) {
@@ -43,17 +36,9 @@ final class AmiDeviceFollower {
         Optional<DeviceState> state = DeviceState.parse(change.getState());
         if (change.getDevice() == null || state.isEmpty()) {
             LOG.debug("DeviceStateChange ignored: device {} state {}", change.getDevice(), change.getState());
-        } else if (change.getActionId() == null) {
-            if (running != null) {
-                running.live(change.getDevice(), state.get());
-            }
-            try {
-                reports.changed(change.getDevice(), state.get());
-            } catch (RuntimeException e) {
-                LOG.error("AMI device state consumer failed", e);
-            }
-        } else if (running != null && running.isFor(change.getActionId())) {
-            running.item(change.getDevice(), state.get());
+        } else {
+            list.change(change.getActionId(), change.getDevice(), state.get(), reports::changed,
+                    "AMI device state consumer failed");
         }
         return true;
     }
@@ -67,26 +52,22 @@ final class AmiDeviceFollower {
         if (reports == DeviceReports.NONE) {
             return Optional.empty();
         }
-        AmiListRun<DeviceState> run = new AmiListRun<>("DeviceStateList", actionId);
-        list = run;
         try {
-            run.run(connection, new DeviceStateListAction(), timeoutMs);
+            list.run(connection, new DeviceStateListAction(), actionId, timeoutMs);
             return Optional.empty();
         } catch (AmiRejectedException e) {
             return Optional.of("AMI refused DeviceStateList (" + e.asteriskMessage()
                     + "): call state from the phones is off until the next login");
-        } finally {
-            list = null;
         }
     }
 
     /** A new login begins: writes wait for its list. */
     void forgetList() {
-        listed = false;
+        list.forgetList();
     }
 
     /** Whether the list of the current login has been handed over. */
     boolean listed() {
-        return listed;
+        return list.listed();
     }
 }

@@ -19,9 +19,7 @@ final class AmiPresenceFollower {
 
     private final Consumer<AsteriskPresence> onChange;
     private final Consumer<List<AsteriskPresence>> onSnapshot;
-    private volatile AmiListRun<AsteriskPresence> list;
-    /** Whether the list of the current login has been handed over: until then the owner must not write. */
-    private volatile boolean listed;
+    private final AmiListFollower<AsteriskPresence> list = new AmiListFollower<>("PresenceStateList", LOG);
 
     AmiPresenceFollower(Consumer<AsteriskPresence> onChange, Consumer<List<AsteriskPresence>> onSnapshot) {
         this.onChange = onChange;
@@ -30,53 +28,31 @@ final class AmiPresenceFollower {
 
     /** Event thread: takes the event if it is about presence; returns whether it was. Never blocks. */
     boolean handles(ManagerEvent event) {
-        AmiListRun<AsteriskPresence> running = list;
         if (event instanceof PresenceStateListCompleteEvent complete) {
-            if (running != null && running.isFor(complete.getActionId())) {
-                // before the hand-over: the owner may start writing as soon as it has taken the list
-                listed = true;
-                running.complete(complete, items -> onSnapshot.accept(List.copyOf(items.values())));
-            }
+            list.complete(complete, items -> onSnapshot.accept(List.copyOf(items.values())));
             return true;
         }
         if (!(event instanceof PresenceStateChangeEvent change)) {
             return false;
         }
         AsteriskPresence presence = AsteriskPresenceTranslator.translate(change);
-        if (change.getActionId() == null) {
-            if (running != null) {
-                // newer than any list item before it on the wire: the snapshot must not undo it
-                running.live(presence.presentity(), presence);
-            }
-            try {
-                onChange.accept(presence);
-            } catch (RuntimeException e) {
-                LOG.error("AMI presence consumer failed", e);
-            }
-        } else if (running != null && running.isFor(change.getActionId())) {
-            running.item(presence.presentity(), presence);
-        }
+        list.change(change.getActionId(), presence.presentity(), presence, (presentity, live) -> onChange.accept(live),
+                "AMI presence consumer failed");
         return true;
     }
 
     /** Supervisor thread: runs PresenceStateList and waits until its snapshot is handed to the owner. */
     void resync(ManagerConnection connection, String actionId, long timeoutMs) throws IOException, InterruptedException {
-        AmiListRun<AsteriskPresence> run = new AmiListRun<>("PresenceStateList", actionId);
-        list = run;
-        try {
-            run.run(connection, new PresenceStateListAction(), timeoutMs);
-        } finally {
-            list = null;
-        }
+        list.run(connection, new PresenceStateListAction(), actionId, timeoutMs);
     }
 
     /** A new login begins: writes wait for its list. */
     void forgetList() {
-        listed = false;
+        list.forgetList();
     }
 
     /** Whether the list of the current login has been handed over. */
     boolean listed() {
-        return listed;
+        return list.listed();
     }
 }

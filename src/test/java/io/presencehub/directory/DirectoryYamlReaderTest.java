@@ -7,6 +7,8 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -51,22 +53,24 @@ class DirectoryYamlReaderTest {
         assertThat(map.get("other")).isEqualTo(List.of(Map.of("name", "Available", "type", "available")));
     }
 
+    /** A YAML text a directory cannot use ({@code \n} standing for its line breaks), and how its refusal begins. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            a: 1\\nb: 2\\na: 3\\n  | found duplicate key a at line 3, column 1
+            a: *nowhere\\n         | unknown alias *nowhere at line 1, column 4
+            a: &self [*self]\\n    | unknown alias *self
+            a: 1\\n---\\nb: 2\\n     | the file holds more than one YAML document at line 2, column 1
+            ? [a]\\n: 1\\n         | a key must be a single value
+            a: !!set {x: ~}\\n     | cannot read a collection tagged tag:yaml.org,2002:set
+            a: !secret x\\n        | cannot read a value tagged !secret
+            """)
+    void whatADirectoryCannotUseIsRefusedWithItsLine(String yaml, String message) {
+        assertThatThrownBy(() -> read(yaml.replace("\\n", "\n"))).isInstanceOf(DirectoryException.class)
+                .hasMessageStartingWith(message);
+    }
+
     @Test
-    void whatADirectoryCannotUseIsRefusedWithItsLine() {
-        assertThatThrownBy(() -> read("a: 1\nb: 2\na: 3\n")).isInstanceOf(DirectoryException.class)
-                .hasMessage("found duplicate key a at line 3, column 1");
-        assertThatThrownBy(() -> read("a: *nowhere\n")).isInstanceOf(DirectoryException.class)
-                .hasMessage("unknown alias *nowhere at line 1, column 4");
-        assertThatThrownBy(() -> read("a: &self [*self]\n")).isInstanceOf(DirectoryException.class)
-                .hasMessageStartingWith("unknown alias *self");
-        assertThatThrownBy(() -> read("a: 1\n---\nb: 2\n")).isInstanceOf(DirectoryException.class)
-                .hasMessage("the file holds more than one YAML document at line 2, column 1");
-        assertThatThrownBy(() -> read("? [a]\n: 1\n")).isInstanceOf(DirectoryException.class)
-                .hasMessageStartingWith("a key must be a single value");
-        assertThatThrownBy(() -> read("a: !!set {x: ~}\n")).isInstanceOf(DirectoryException.class)
-                .hasMessageStartingWith("cannot read a collection tagged tag:yaml.org,2002:set");
-        assertThatThrownBy(() -> read("a: !secret x\n")).isInstanceOf(DirectoryException.class)
-                .hasMessageStartingWith("cannot read a value tagged !secret");
+    void yamlThatDoesNotParseFailsAsSnakeYamlFails() {
         assertThatThrownBy(() -> read("a: [\n")).isInstanceOf(YamlEngineException.class);
     }
 

@@ -78,13 +78,20 @@ class JournaledStateStoreTest {
                 Instant.ofEpochMilli(1_740_000_000_000L + version), version);
     }
 
+    /** Saves these changes, in order, into a store that never flushes, then stops it as a crash would. */
+    @SafeVarargs
+    private void saveThenCrash(Map.Entry<UserKey, UserState>... changes) {
+        JournaledStateStore store = open(NEVER, 1_000_000);
+        for (Map.Entry<UserKey, UserState> change : changes) {
+            store.saveUserState(change.getKey(), change.getValue());
+        }
+        store.halt();
+    }
+
     @Test
     void everyChangeSurvivesACrashBeforeAnyFlushTheLatestPerUserWins() throws IOException {
-        JournaledStateStore store = open(NEVER, 1_000_000);
-        store.saveUserState(ALICE, state("first", 1));
-        store.saveUserState(BOB, state("bob", 7));
-        store.saveUserState(ALICE, state("second", 2));
-        store.halt();
+        saveThenCrash(Map.entry(ALICE, state("first", 1)), Map.entry(BOB, state("bob", 7)),
+                Map.entry(ALICE, state("second", 2)));
         assertThat(segments()).hasSize(1);
 
         try (LogCapture log = LogCapture.start(); JournaledStateStore reopened = open(NEVER, 1_000_000)) {
@@ -102,11 +109,8 @@ class JournaledStateStoreTest {
 
     @Test
     void aTornLastLineAndADamagedMiddleLineAreSkippedWithAWarningAndTheRestReplayed() throws IOException {
-        JournaledStateStore store = open(NEVER, 1_000_000);
-        store.saveUserState(ALICE, state("one", 1));
-        store.saveUserState(BOB, state("two", 1));
-        store.saveUserState(CAROL, state("three", 1));
-        store.halt();
+        saveThenCrash(Map.entry(ALICE, state("one", 1)), Map.entry(BOB, state("two", 1)),
+                Map.entry(CAROL, state("three", 1)));
         Path segment = folder.resolve("db/hub.journal.1");
         List<String> lines = Files.readAllLines(segment);
         Files.writeString(segment, lines.get(0) + "\n" + lines.get(1).replace("two", "TWO") + "\n" + lines.get(2) + "\n"

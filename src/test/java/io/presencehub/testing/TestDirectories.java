@@ -98,12 +98,22 @@ public final class TestDirectories {
     public static final String SMALL_WITH_1005 = smallWith("- {number: \"1004\"}",
             "- {number: \"1004\"}\n          - {number: \"1005\"}");
 
-    /** {@link #SMALL} with one text replaced; fails if the text is not there (so each edit really edits). */
-    public static String smallWith(String text, String replacement) {
-        if (!SMALL.contains(text)) {
-            throw new IllegalArgumentException("TestDirectories.SMALL does not contain: " + text);
+    /**
+     * {@link #SMALL} with texts replaced, given as pairs (text, replacement) and applied in order; fails if a text is
+     * not there (so each edit really edits).
+     */
+    public static String smallWith(String... textsAndReplacements) {
+        if (textsAndReplacements.length % 2 != 0) {
+            throw new IllegalArgumentException("smallWith takes pairs of text and replacement");
         }
-        return SMALL.replace(text, replacement);
+        String yaml = SMALL;
+        for (int i = 0; i < textsAndReplacements.length; i += 2) {
+            if (!yaml.contains(textsAndReplacements[i])) {
+                throw new IllegalArgumentException("TestDirectories.SMALL does not contain: " + textsAndReplacements[i]);
+            }
+            yaml = yaml.replace(textsAndReplacements[i], textsAndReplacements[i + 1]);
+        }
+        return yaml;
     }
 
     /**
