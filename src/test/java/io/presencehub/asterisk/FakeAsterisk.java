@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * A real TCP AMI server on 127.0.0.1 that answers presence actions the way the recorded Asterisk
@@ -305,6 +306,14 @@ public final class FakeAsterisk implements AutoCloseable {
     /** Setvar DEVICE_STATE actions received for a device, accepted or not. */
     public int deviceSetvarCount(String device) {
         return devices.setvarCount(device);
+    }
+
+    /**
+     * Called with device and value for each Setvar DEVICE_STATE as it is received, accepted or not, on the session's
+     * thread (for benchmarks that time them); must be quick. Null removes it.
+     */
+    public void onDeviceSetvar(BiConsumer<String, String> listener) {
+        devices.onSetvar(listener);
     }
 
     /** Every Setvar DEVICE_STATE received, for any device. */

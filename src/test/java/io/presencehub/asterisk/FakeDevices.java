@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * The device states of {@link FakeAsterisk}, as transcript 13 recorded them: kept across a stop/start (astdb),
@@ -25,6 +26,7 @@ final class FakeDevices {
     private final Map<String, String> states = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> setvars = new ConcurrentHashMap<>();
     private final Map<String, String> lastSetvarValues = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, String> setvarListener;
 
     /** Sets a state without events (what astdb held before the test). */
     synchronized void seed(String device, String state) {
@@ -48,8 +50,16 @@ final class FakeDevices {
         return Optional.ofNullable(lastSetvarValues.get(device));
     }
 
+    void onSetvar(BiConsumer<String, String> listener) {
+        setvarListener = listener;
+    }
+
     /** A Setvar DEVICE_STATE(device)=value; false if Asterisk would answer "Variable not set". */
     boolean acceptSetvar(String device, String value) {
+        BiConsumer<String, String> listener = setvarListener;
+        if (listener != null) {
+            listener.accept(device, value);
+        }
         setvars.computeIfAbsent(device, d -> new AtomicInteger()).incrementAndGet();
         lastSetvarValues.put(device, value == null ? "" : value);
         return device.regionMatches(true, 0, "Custom:", 0, "Custom:".length()) && value != null

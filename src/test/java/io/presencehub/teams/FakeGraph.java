@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,6 +85,14 @@ public final class FakeGraph implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * A Graph request the fake answered (not the token host): the user of a {@code /users/{id}} path (else null), both
+     * bodies, and when it arrived and when its answer had been sent, in {@link System#nanoTime()}.
+     */
+    public record Served(Endpoint endpoint, String userId, String requestBody, int status, String responseBody,
+                         long receivedNanos, long answeredNanos) {
     }
 
     /** What a reader of the user's presence sees now. */
@@ -160,6 +169,7 @@ public final class FakeGraph implements AutoCloseable {
     private final List<WriteCall> writeCalls = new ArrayList<>();
     private int maxIdsInOneCall;
     private int throttledCount;
+    private volatile Consumer<Served> servedListener;
 
     private FakeGraph(FakeClock clock) throws IOException {
         this.clock = clock;
@@ -412,6 +422,14 @@ public final class FakeGraph implements AutoCloseable {
         return tokensIssued;
     }
 
+    /**
+     * Called on the serving thread after each Graph answer has been sent (for benchmarks that time requests); must be
+     * quick. Null removes it.
+     */
+    public void onServed(Consumer<Served> listener) {
+        servedListener = listener;
+    }
+
     /** Forgets counts and recorded calls (not users, sessions or tokens). */
     public synchronized void resetCounters() {
         requestCounts.clear();
@@ -525,6 +543,7 @@ public final class FakeGraph implements AutoCloseable {
     }
 
     private void handleGraph(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
         try (exchange) {
             String body = readBody(exchange);
             Reply reply;
@@ -532,6 +551,13 @@ public final class FakeGraph implements AutoCloseable {
                 reply = answerGraph(exchange, body);
             }
             send(exchange, reply);
+            Consumer<Served> listener = servedListener;
+            if (listener != null) {
+                List<String> segments = segments(exchange.getRequestURI().getRawPath());
+                listener.accept(new Served(endpointOf(exchange.getRequestMethod(), segments),
+                        segments.size() > 1 && segments.get(0).equals("users") ? segments.get(1) : null, body, reply.status(), reply.body(), received,
+                        System.nanoTime()));
+            }
         }
     }
 
