@@ -12,9 +12,9 @@ import java.util.Optional;
 public final class StateStores {
 
     /** The longest a journaled change waits before it reaches H2. */
-    public static final Duration FLUSH_INTERVAL = Duration.ofMillis(200);
+    public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
     /** Pending users that make the flusher go at once. */
-    public static final int FLUSH_BATCH = 500;
+    public static final int FLUSH_BATCH = 5000;
 
     private StateStores() {
     }
