@@ -10,6 +10,9 @@ import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
 import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
+import io.presencehub.metrics.HubMetrics;
+import io.presencehub.metrics.HubMetricsFactory;
+import io.presencehub.metrics.MeteredChangePublisher;
 import io.presencehub.statusinterface.StatusClientGroup;
 import io.presencehub.statusinterface.StatusCommandHandler;
 import io.presencehub.statusinterface.StatusEventBroadcaster;
@@ -75,7 +78,10 @@ public final class HubConfiguration implements CamelConfiguration {
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")),
                 directoryOptions(settings), clock);
         CamelChangePublisher publisher = new CamelChangePublisher(context);
-        PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
+        HubMetrics metrics = HubMetricsFactory.create(context);
+        bind(context, "hubMetrics", metrics);
+        PresenceApplier applier = new PresenceApplier(store, directory,
+                metrics.enabled() ? new MeteredChangePublisher(publisher, metrics) : publisher, clock);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         Heartbeats heartbeats = new Heartbeats(settings.duration("hub.health.max-silence"));
@@ -95,6 +101,7 @@ public final class HubConfiguration implements CamelConfiguration {
         CallStates calls = new CallStates(busyStates(settings.text("hub.calls.busy-states")));
         bind(context, "callStates", calls);
         bind(context, "statusClients", clients);
+        metrics.gauge("presencehub.status.clients", "Status interface clients connected", clients::size);
         bind(context, "statusEventBroadcaster", new StatusEventBroadcaster(directory, clients));
         bind(context, "statusCommandProcessor",
                 new StatusCommandProcessor(new StatusCommandHandler(directory, applier), clients));
