@@ -3,6 +3,7 @@ package io.presencehub.asterisk;
 import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubSettings;
 import io.presencehub.directory.DirectoryService;
+import io.presencehub.metrics.HubMetrics;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 import java.time.Clock;
@@ -36,9 +37,24 @@ public final class AsteriskConfiguration {
         context.getRegistry().bind("asteriskWriter", parts.writer());
         context.getRegistry().bind("asteriskIncoming", parts.reader());
         AsteriskDeviceWriter deviceWriter = followDevices(context, settings, directory, link, clock);
+        measure(context.getRegistry().findSingleByType(HubMetrics.class), link, parts.writer(), deviceWriter);
         context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection(), parts.writer(),
                 deviceWriter, context.getRegistry().findSingleByType(CallStates.class)));
         LOG.info("Asterisk sync: {}", asterisk);
+    }
+
+    /** AMI events, reconnects and echoes counted at the inboxes; the two writers' queues as gauges. */
+    private static void measure(HubMetrics metrics, AsteriskLink link, AsteriskWriter writer,
+                                AsteriskDeviceWriter deviceWriter) {
+        if (metrics == null) {
+            return;
+        }
+        link.inbox().measureWith(metrics);
+        link.devices().measureWith(metrics);
+        metrics.gauge("presencehub.writer.pending", "Writes owed and not yet answered, per writer",
+                writer::pendingCount, "writer", "asterisk");
+        metrics.gauge("presencehub.writer.pending", "Writes owed and not yet answered, per writer",
+                deviceWriter::pendingCount, "writer", "asterisk_device");
     }
 
     /**

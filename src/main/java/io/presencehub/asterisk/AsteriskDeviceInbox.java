@@ -1,6 +1,7 @@
 package io.presencehub.asterisk;
 
 import io.presencehub.calls.DeviceState;
+import io.presencehub.metrics.HubMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,10 +43,17 @@ public final class AsteriskDeviceInbox implements DeviceReports {
 
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private volatile Map<String, DeviceState> latest = new ConcurrentHashMap<>();
+    private volatile HubMetrics metrics = HubMetrics.off();
+
+    /** Counts the device state events taken in (live and listed) in these meters. */
+    public void measureWith(HubMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** A live DeviceStateChange; AMI event thread. Never blocks. */
     @Override
     public void changed(String device, DeviceState state) {
+        metrics.amiDeviceEvents(1);
         Map<String, DeviceState> current = latest;
         if (current.put(device, state) == null) {
             queue.add(new Marker(current, device));
@@ -55,6 +63,7 @@ public final class AsteriskDeviceInbox implements DeviceReports {
     /** A DeviceStateList; same thread as {@link #changed}. Changes still waiting are older: the listing replaces them. */
     @Override
     public void listed(Map<String, DeviceState> devices) {
+        metrics.amiDeviceEvents(devices.size());
         Map<String, DeviceState> older = latest;
         latest = new ConcurrentHashMap<>();
         older.clear();

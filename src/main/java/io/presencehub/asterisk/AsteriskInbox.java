@@ -1,5 +1,6 @@
 package io.presencehub.asterisk;
 
+import io.presencehub.metrics.HubMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,9 @@ public final class AsteriskInbox {
     private final Clock clock;
     private final Predicate<String> writePending;
     private volatile Runnable onIdle = () -> { };
+    private volatile HubMetrics metrics = HubMetrics.off();
+    /** Snapshots offered so far (only the thread that offers reads or writes it). */
+    private long snapshots;
     /** In order: a marker per presentity with a report waiting (its latest report is in {@link #latest}), and snapshots. */
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private volatile Map<String, Item> latest = new ConcurrentHashMap<>();
@@ -72,6 +76,7 @@ public final class AsteriskInbox {
 
     /** A live PresenceStateChange; called on one thread, in Asterisk's order. Never blocks. */
     public void offer(AsteriskPresence presence) {
+        metrics.amiPresenceEvents(1);
         Item item = new Item(presence, clock.instant(), classify(presence));
         Map<String, Item> current = latest;
         if (current.put(presence.presentity(), item) == null) {
@@ -81,6 +86,11 @@ public final class AsteriskInbox {
 
     /** A PresenceStateList result; called on the same thread as {@link #offer}. */
     public void offerSnapshot(List<AsteriskPresence> presences) {
+        // a snapshot follows every login: any after the first is a reconnect
+        if (snapshots++ > 0) {
+            metrics.amiReconnected();
+        }
+        metrics.amiPresenceEvents(presences.size());
         Instant now = clock.instant();
         List<Item> items = new ArrayList<>(presences.size());
         for (AsteriskPresence presence : presences) {
@@ -106,9 +116,15 @@ public final class AsteriskInbox {
 
     private Echo classify(AsteriskPresence presence) {
         if (echoes.isEcho(presence)) {
+            metrics.echoSuppressed(HubMetrics.World.ASTERISK);
             return Echo.ECHO;
         }
         return echoes.awaitsEcho(presence.presentity()) ? Echo.STALE : Echo.NONE;
+    }
+
+    /** Counts the presence events taken in, the logins after the first and the echoes in these meters. */
+    public void measureWith(HubMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Runs whenever everything queued has been handed over (e.g. to flush batched writes). */

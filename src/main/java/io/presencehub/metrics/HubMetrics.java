@@ -116,17 +116,17 @@ public final class HubMetrics {
         }
     }
 
-    /** A PresenceStateChange or PresenceStateList entry arrived over AMI. */
-    public void amiPresenceEvent() {
+    /** PresenceStateChange events (live, or the entries of a PresenceStateList) arrived over AMI. */
+    public void amiPresenceEvents(int count) {
         if (registry != null) {
-            amiPresenceEvents.increment();
+            amiPresenceEvents.increment(count);
         }
     }
 
-    /** A DeviceStateChange or DeviceStateList entry arrived over AMI. */
-    public void amiDeviceEvent() {
+    /** DeviceStateChange events (live, or the entries of a DeviceStateList) arrived over AMI. */
+    public void amiDeviceEvents(int count) {
         if (registry != null) {
-            amiDeviceEvents.increment();
+            amiDeviceEvents.increment(count);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.presencehub.teams;
 
+import io.presencehub.metrics.HubMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -17,6 +18,7 @@ public final class GraphAnswerProcessor implements Processor {
     private final RequestBudget budget;
     private final GraphRequestProcessor requests;
     private final TeamsHealth health;
+    private volatile HubMetrics metrics = HubMetrics.off();
 
     public GraphAnswerProcessor(GraphTokenProvider tokens, RequestBudget budget, GraphRequestProcessor requests,
                                 TeamsHealth health) {
@@ -24,6 +26,11 @@ public final class GraphAnswerProcessor implements Processor {
         this.budget = budget;
         this.requests = requests;
         this.health = health;
+    }
+
+    /** Counts every answer (or failure) by call and HTTP status in these meters. */
+    public void measureWith(HubMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,6 +52,8 @@ public final class GraphAnswerProcessor implements Processor {
                     message.getHeader("Retry-After", String.class)));
         }
         message.removeHeaders("*");
+        metrics.graphAnswered(requestOf(call), answer.outcome() instanceof GraphOutcome.Answered answered
+                ? answered.status() : HubMetrics.NO_ANSWER);
         health.answered(answer);
         // Graph has counted the request by now: from here on it ages out of the hub's window too
         if (call.ticket() != null) {
@@ -68,6 +77,18 @@ public final class GraphAnswerProcessor implements Processor {
         RequestBudget.Ticket ticket = budget.tryTake();
         exchange.setVariable(RETRY_TICKET, ticket);
         return ticket != null;
+    }
+
+    private static HubMetrics.GraphRequest requestOf(GraphCall call) {
+        return switch (call.purpose()) {
+            case LIST_USERS -> HubMetrics.GraphRequest.USERS;
+            case POLL -> HubMetrics.GraphRequest.GET_PRESENCES_BY_USER_ID;
+            case WRITE -> switch (call.write().kind()) {
+                case SET_PRESENCE -> HubMetrics.GraphRequest.SET_PRESENCE;
+                case CLEAR_PRESENCE -> HubMetrics.GraphRequest.CLEAR_PRESENCE;
+                case SET_STATUS_MESSAGE -> HubMetrics.GraphRequest.SET_STATUS_MESSAGE;
+            };
+        };
     }
 
     private static String hostOf(GraphCall call) {

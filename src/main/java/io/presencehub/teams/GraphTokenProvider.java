@@ -2,6 +2,7 @@ package io.presencehub.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presencehub.metrics.HubMetrics;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +40,7 @@ public final class GraphTokenProvider {
     private CachedToken cached;
     private CompletableFuture<CachedToken> inFlight;
     private TokenStatus status = TokenStatus.notYet();
+    private volatile HubMetrics metrics = HubMetrics.off();
 
     private record CachedToken(String value, Instant refreshAt) {
     }
@@ -51,6 +53,11 @@ public final class GraphTokenProvider {
 
     public GraphTokenProvider(GraphSettings settings, Clock clock) {
         this(settings, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), clock);
+    }
+
+    /** Counts the token requests, by HTTP status, in these meters. */
+    public void measureWith(HubMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** A valid access token (without the "Bearer " prefix); asks the token host only when the cached one is due. */
@@ -167,8 +174,11 @@ public final class GraphTokenProvider {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            metrics.graphAnswered(HubMetrics.GraphRequest.TOKEN, response.statusCode());
+            return response;
         } catch (IOException e) {
+            metrics.graphAnswered(HubMetrics.GraphRequest.TOKEN, HubMetrics.NO_ANSWER);
             throw new GraphAuthException(AadstsErrorTranslator.withoutSecret("Teams login failed: token host "
                     + settings.loginUrl() + " unreachable (" + e.getClass().getSimpleName() + ")", settings), e);
         } catch (InterruptedException e) {

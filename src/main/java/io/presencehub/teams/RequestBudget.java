@@ -84,6 +84,12 @@ public final class RequestBudget {
         return limit - sent.size();
     }
 
+    /** How many requests count in the window now (sent, or answered less than a window ago). */
+    public synchronized int inUse() {
+        expire(clock.instant());
+        return sent.size();
+    }
+
     /** Graph said "Retry-After": no presence request leaves before {@code until}. */
     public synchronized void pauseUntil(Instant until) {
         if (until.isAfter(pausedUntil)) {

@@ -3,6 +3,7 @@ package io.presencehub.teams;
 import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubSettings;
 import io.presencehub.directory.DirectoryService;
+import io.presencehub.metrics.HubMetrics;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 import java.time.Clock;
@@ -66,6 +67,9 @@ public final class TeamsConfiguration {
             http.setConnectionsPerRoute(Math.max(20, settings.writerThreads() + 4));
         }
 
+        GraphAnswerProcessor answers = new GraphAnswerProcessor(tokens, budget, requests, health);
+        measure(context.getRegistry().findSingleByType(HubMetrics.class), tokens, answers, poller, writer, budget);
+
         bind(context, "teamsSettings", settings);
         bind(context, "teamsTokens", tokens);
         bind(context, "teamsBudget", budget);
@@ -74,9 +78,26 @@ public final class TeamsConfiguration {
         bind(context, "teamsWriter", writer);
         bind(context, "teamsWriterPool", writerPool);
         bind(context, "graphRequestProcessor", requests);
-        bind(context, "graphAnswerProcessor", new GraphAnswerProcessor(tokens, budget, requests, health));
+        bind(context, "graphAnswerProcessor", answers);
         bind(context, "teamsHealth", health);
         LOG.info("Teams sync enabled: {}, incoming {}, sessions {}", settings, incoming, sessions);
+    }
+
+    /** Graph requests and echo verdicts counted; the writer's queue and the request budget as gauges. */
+    private static void measure(HubMetrics metrics, GraphTokenProvider tokens, GraphAnswerProcessor answers,
+                                TeamsPoller poller, TeamsWriter writer, RequestBudget budget) {
+        if (metrics == null) {
+            return;
+        }
+        tokens.measureWith(metrics);
+        answers.measureWith(metrics);
+        poller.measureWith(metrics);
+        metrics.gauge("presencehub.writer.pending", "Writes owed and not yet answered, per writer",
+                writer::pendingCount, "writer", "teams");
+        metrics.gauge("presencehub.graph.budget.in.use", "Graph presence requests counted in the current window",
+                budget::inUse);
+        metrics.gauge("presencehub.graph.budget.limit", "Graph presence requests allowed per window",
+                budget::limit);
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -3,6 +3,7 @@ package io.presencehub.teams;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.TeamsCall;
 import io.presencehub.directory.DirectoryIndex;
+import io.presencehub.metrics.HubMetrics;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusDef;
 import io.presencehub.model.StatusType;
@@ -62,6 +63,7 @@ public final class TeamsPoller {
     /** When each user's presence was last read successfully: a Teams call older than that is not kept. */
     private final Map<UserKey, Instant> lastRead = new ConcurrentHashMap<>();
     private volatile Function<UserKey, Optional<SessionPair>> heldSessions = user -> Optional.empty();
+    private volatile HubMetrics metrics = HubMetrics.off();
     private int nextChunk;
     private String lastFailure;
 
@@ -154,6 +156,11 @@ public final class TeamsPoller {
         echoes.sent(user, session, replaced, sentAt);
     }
 
+    /** Counts the reads that showed the hub's own writes or sessions (verdicts ECHO, OWN_SESSION) in these meters. */
+    public void measureWith(HubMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Where the session the hub holds for a user comes from (the writer): a read showing it is the hub's own. */
     public void ownSessionsFrom(Function<UserKey, Optional<SessionPair>> held) {
         this.heldSessions = held;
@@ -216,6 +223,10 @@ public final class TeamsPoller {
                 statusFromTeams(user), readStartedAt, readAnsweredAt);
         if (decision.echoConsumed()) {
             echoes.settle(user, readStartedAt);
+        }
+        if (decision.verdict() == TeamsIncomingResolver.Verdict.ECHO
+                || decision.verdict() == TeamsIncomingResolver.Verdict.OWN_SESSION) {
+            metrics.echoSuppressed(HubMetrics.World.TEAMS);
         }
         if (decision.verdict() == TeamsIncomingResolver.Verdict.STALE) {
             LOG.debug("Teams: stale read for {} dropped ({} older than {})", user, observed, previous);
