@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestHub;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,20 @@ class MetricsScrapeTest {
                     .isEqualTo(after.value("presencehub_fanout_latency_seconds_count"));
         }
         TestHub.await().until(() -> MetricsScrape.of(hub.managementPort()).value("presencehub_status_clients") == 0);
+    }
+
+    @Test
+    void switchedOffTheHubRunsWithoutMetersAndWithoutTheEndpoint() throws Exception {
+        hub = TestHub.in(folder).with("camel.metrics.enabled", "false").start();
+        assertThat(hub.bean(HubMetrics.class).enabled()).isFalse();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + hub.managementPort() + "/observe/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        try (LineClient client = hub.client()) {
+            assertThat(client.set("set_extension_status@#HQ@#Sales@#1001@#Do Not Disturb")).isNotEmpty();
+        }
+        assertThat(hub.health()).startsWith("200");
     }
 
     @Test
