@@ -43,6 +43,12 @@ public final class HubMetrics {
     public static final int NO_ANSWER = 0;
 
     private static final HubMetrics OFF = new HubMetrics(null);
+    /** Upper bounds of the fan-out histogram's buckets: 50 µs .. 5 s. */
+    private static final Duration[] FAN_OUT_BUCKETS = {Duration.ofNanos(50_000), Duration.ofNanos(100_000),
+        Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofMillis(2),
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
     private final Map<Origin, Counter> applied = new EnumMap<>(Origin.class);
@@ -81,9 +87,7 @@ public final class HubMetrics {
                 .description("AMI logins after a lost or failed link").register(registry);
         fanOut = Timer.builder("presencehub.fanout.latency")
                 .description("From a stored change handed to the fan-out to the end of route presence-state-fanout")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(10_000))
-                .maximumExpectedValue(Duration.ofSeconds(5))
+                .serviceLevelObjectives(FAN_OUT_BUCKETS)
                 .register(registry);
     }
 
