@@ -30,17 +30,8 @@ class ConnectorMetricsTest {
 
     @AfterEach
     void stopAll() {
-        try {
-            if (hub != null) {
-                hub.close();
-            }
-        } finally {
-            if (asterisk != null) {
-                asterisk.close();
-            }
-            if (graph != null) {
-                graph.close();
-            }
+        try (FakeAsterisk a = asterisk; FakeGraph g = graph; TestHub h = hub) {
+            // closed in reverse order, also when one fails: the hub first, then the fakes (absent ones are skipped)
         }
     }
 
@@ -78,11 +69,16 @@ class ConnectorMetricsTest {
     }
 
     @Test
-    void aLostAmiLinkCountsOneReconnect() throws Exception {
+    void aDeviceStateChangeIsCountedAndALostAmiLinkCountsOneReconnect() throws Exception {
         asterisk = new FakeAsterisk().start();
         hub = TestHub.in(folder).withAsterisk(asterisk).start();
         await().until(() -> hub.asteriskConnected());
         assertThat(scrape().value("presencehub_ami_reconnects_total")).isZero();
+        double deviceEvents = scrape().value(AMI_EVENTS, "kind", "device");
+
+        asterisk.setDeviceState("PJSIP/1003", "INUSE");
+
+        await().until(() -> scrape().value(AMI_EVENTS, "kind", "device") == deviceEvents + 1);
 
         asterisk.dropAllConnections();
 
