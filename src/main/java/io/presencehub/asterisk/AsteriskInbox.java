@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -58,8 +59,8 @@ public final class AsteriskInbox {
     private final Predicate<String> writePending;
     private volatile Runnable onIdle = () -> { };
     private volatile HubMetrics metrics = HubMetrics.off();
-    /** Snapshots offered so far (only the thread that offers reads or writes it). */
-    private long snapshots;
+    /** Snapshots offered so far (each login's reader thread may be another one). */
+    private final AtomicLong snapshots = new AtomicLong();
     /** In order: a marker per presentity with a report waiting (its latest report is in {@link #latest}), and snapshots. */
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private volatile Map<String, Item> latest = new ConcurrentHashMap<>();
@@ -87,7 +88,7 @@ public final class AsteriskInbox {
     /** A PresenceStateList result; called on the same thread as {@link #offer}. */
     public void offerSnapshot(List<AsteriskPresence> presences) {
         // a snapshot follows every login: any after the first is a reconnect
-        if (snapshots++ > 0) {
+        if (snapshots.getAndIncrement() > 0) {
             metrics.amiReconnected();
         }
         metrics.amiPresenceEvents(presences.size());
