@@ -1,6 +1,8 @@
 package io.presencehub.asterisk;
 
 import io.presencehub.calls.CallDevices;
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.calls.CallListener;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
@@ -34,12 +36,14 @@ public final class AsteriskDeviceWriter implements CallListener {
     private final CallStates calls;
     private final boolean teamsEnabled;
     private final Clock clock;
+    private final DecisionLog decisions;
     private final Object lock = new Object();
     private final DeviceOwedWrites owed = new DeviceOwedWrites();
     private volatile Instant listedAt;
 
     /** @param teamsEnabled {@code hub.teams.enabled}: when false no Teams call will be read, so unknown means none */
-    public AsteriskDeviceWriter(CallStates calls, boolean teamsEnabled, Clock clock) {
+    public AsteriskDeviceWriter(CallStates calls, boolean teamsEnabled, Clock clock, DecisionLog decisions) {
+        this.decisions = decisions;
         this.calls = calls;
         this.teamsEnabled = teamsEnabled;
         this.clock = clock;
@@ -52,6 +56,9 @@ public final class AsteriskDeviceWriter implements CallListener {
             // read back: two reports for one user may race to this listener
             devices.teamsDevicesOf(user).forEach(device -> owed.want(device, wanted(user)));
         }
+        DeviceState wanted = wanted(user);
+        decisions.record(World.CALLS, user, (call == TeamsCall.IN_CALL ? "in a Teams call" : "no Teams call")
+                + (wanted == null ? ": Custom devices left as they are" : ": " + devices.teamsDevicesOf(user) + " set to " + wanted));
     }
 
     /** Live DeviceStateChanges (route asterisk-devices-in): what Asterisk now holds for the hub's devices. */

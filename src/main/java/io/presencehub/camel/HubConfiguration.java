@@ -8,6 +8,7 @@ import io.presencehub.teams.TeamsConfiguration;
 import io.netty.handler.codec.string.StringEncoder;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
+import io.presencehub.decisions.DecisionLog;
 import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.statusinterface.StatusClientGroup;
@@ -75,7 +76,8 @@ public final class HubConfiguration implements CamelConfiguration {
         DirectoryService directory = DirectoryService.load(Path.of(settings.text("hub.directory.file")),
                 directoryOptions(settings), clock);
         CamelChangePublisher publisher = new CamelChangePublisher(context);
-        PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock);
+        DecisionLog decisions = new DecisionLog(clock);
+        PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock, decisions);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
         Heartbeats heartbeats = new Heartbeats(settings.duration("hub.health.max-silence"));
@@ -92,6 +94,7 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "stateStore", store);
         bind(context, "directoryService", directory);
         bind(context, "presenceApplier", applier);
+        bind(context, "decisionLog", decisions);
         CallStates calls = new CallStates(busyStates(settings.text("hub.calls.busy-states")));
         bind(context, "callStates", calls);
         bind(context, "statusClients", clients);
@@ -104,12 +107,12 @@ public final class HubConfiguration implements CamelConfiguration {
         watchStatusInterface(context, settings);
         List<String> switchedOff = new ArrayList<>();
         if (settings.flag("hub.teams.enabled")) {
-            TeamsConfiguration.configure(context, settings, applier, directory, store, clock);
+            TeamsConfiguration.configure(context, settings, applier, directory, store, clock, decisions);
         } else {
             switchedOff.add("teams-");
         }
         if (settings.flag("hub.asterisk.enabled")) {
-            AsteriskConfiguration.configure(context, settings, store, directory, applier, clock);
+            AsteriskConfiguration.configure(context, settings, store, directory, applier, clock, decisions);
         } else {
             switchedOff.add("asterisk-");
         }

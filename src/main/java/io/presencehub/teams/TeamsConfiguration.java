@@ -2,6 +2,7 @@ package io.presencehub.teams;
 
 import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubSettings;
+import io.presencehub.decisions.DecisionLog;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
@@ -31,7 +32,7 @@ public final class TeamsConfiguration {
     }
 
     public static void configure(CamelContext context, HubSettings hubSettings, PresenceApplier applier,
-                          DirectoryService directory, StateStore store, Clock clock) {
+                          DirectoryService directory, StateStore store, Clock clock, DecisionLog decisions) {
         upgradeStoredObservations(store);
         TeamsSettings settings = TeamsSettings.from(hubSettings);
         // bound by HubConfiguration before the connectors: the phone state the call session follows
@@ -45,7 +46,7 @@ public final class TeamsConfiguration {
         TeamsUsers users = new TeamsUsers(settings, directory, store, clock);
         directory.addReloadListener(users::directoryChanged);
         TeamsPoller poller = new TeamsPoller(settings, users, budget, retry, new TeamsIncomingResolver(incoming), applier,
-                directory, calls, store, clock);
+                directory, calls, store, clock, decisions);
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(sessions, settings.syncNote(),
                 settings.calls().callSession()),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
