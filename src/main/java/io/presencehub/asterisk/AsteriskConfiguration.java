@@ -36,6 +36,7 @@ public final class AsteriskConfiguration {
         context.getRegistry().bind("asteriskLink", link);
         context.getRegistry().bind("asteriskWriter", parts.writer());
         context.getRegistry().bind("asteriskIncoming", parts.reader());
+        context.getRegistry().bind("asteriskAdmin", new AsteriskAdmin(asterisk, link, parts.writer()));
         AsteriskDeviceWriter deviceWriter = followDevices(context, settings, directory, link, clock, decisions);
         context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection(), parts.writer(),
                 deviceWriter, context.getRegistry().findSingleByType(CallStates.class)));

@@ -1,6 +1,11 @@
 package io.presencehub.camel;
 
+import io.presencehub.admin.AdminOverview;
+import io.presencehub.asterisk.AsteriskAdmin;
 import io.presencehub.asterisk.AsteriskConfiguration;
+import io.presencehub.directory.DirectoryAdmin;
+import io.presencehub.statusinterface.StatusInterfaceAdmin;
+import io.presencehub.teams.TeamsAdmin;
 import io.presencehub.statusinterface.StatusCommandProcessor;
 import io.presencehub.statusinterface.StatusInterfaceHealthCheck;
 import io.presencehub.statusinterface.StatusInterfaceWatch;
@@ -29,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
@@ -117,6 +123,10 @@ public final class HubConfiguration implements CamelConfiguration {
             switchedOff.add("asterisk-");
         }
         HubRoutes.leaveOut(context, switchedOff);
+        bind(context, "adminOverview", new AdminOverview(
+                Optional.ofNullable(context.getRegistry().lookupByNameAndType("asteriskAdmin", AsteriskAdmin.class)),
+                Optional.ofNullable(context.getRegistry().lookupByNameAndType("teamsAdmin", TeamsAdmin.class)),
+                new StatusInterfaceAdmin(clients), new DirectoryAdmin(directory), decisions));
 
         context.addService(new ServiceSupport() {
             @Override

@@ -53,7 +53,7 @@ public final class TeamsConfiguration {
         TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, store, clock);
         calls.listen(writer);
         writer.reconcileAll();
-        TeamsHealth health = new TeamsHealth(tokens, writer, calls);
+        TeamsHealth health = new TeamsHealth(tokens, writer, calls, clock);
         GraphRequestProcessor requests = new GraphRequestProcessor(tokens, health);
         ExecutorService writerPool = context.getExecutorServiceManager().newFixedThreadPool(writer, "teams-writer",
                 settings.writerThreads());
@@ -77,6 +77,7 @@ public final class TeamsConfiguration {
         bind(context, "graphRequestProcessor", requests);
         bind(context, "graphAnswerProcessor", new GraphAnswerProcessor(tokens, budget, requests, health));
         bind(context, "teamsHealth", health);
+        bind(context, "teamsAdmin", new TeamsAdmin(tokens, users, budget, health, directory));
         LOG.info("Teams sync enabled: {}, incoming {}, sessions {}", settings, incoming, sessions);
     }
 
