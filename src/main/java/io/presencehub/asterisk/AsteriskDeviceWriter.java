@@ -56,9 +56,10 @@ public final class AsteriskDeviceWriter implements CallListener {
             // read back: two reports for one user may race to this listener
             devices.teamsDevicesOf(user).forEach(device -> owed.want(device, wanted(user)));
         }
-        DeviceState wanted = wanted(user);
-        decisions.record(World.CALLS, user, (call == TeamsCall.IN_CALL ? "in a Teams call" : "no Teams call")
-                + (wanted == null ? ": Custom devices left as they are" : ": " + devices.teamsDevicesOf(user) + " set to " + wanted));
+        if (call == TeamsCall.IN_CALL) {
+            // only the start: every user's first read (or none) ends an unknown call, which is no news
+            decisions.record(World.CALLS, user, "in a Teams call: " + devices.teamsDevicesOf(user) + " set to INUSE");
+        }
     }
 
     /** Live DeviceStateChanges (route asterisk-devices-in): what Asterisk now holds for the hub's devices. */

@@ -160,18 +160,20 @@ public final class AsteriskReader {
             }
         }
         Optional<AsteriskIncomingDecision> decision = resolver.resolve(user, index, observations::get);
+        String ignored = phone == null ? null : ignoredPhone(user, index, phone, decision);
+        if (ignored != null) {
+            decisions.record(World.ASTERISK, user, "phone " + phone.extension().number() + " ignored: " + ignored);
+        }
         if (decision.isEmpty()) {
             LOG.debug("No decision for {} on {}: Asterisk shows no mapped presence by {}", user, trigger,
                     settings.incoming().code());
-            decisions.record(World.ASTERISK, user, "no decision on " + trigger + ": Asterisk shows no mapped presence by "
-                    + settings.incoming().code());
+            if (ignored == null) {
+                decisions.record(World.ASTERISK, user, "no decision on " + trigger
+                        + ": Asterisk shows no mapped presence by " + settings.incoming().code());
+            }
             return;
         }
         AsteriskIncomingDecision d = decision.get();
-        if (phone != null && !phone.extension().presentity().equals(d.presentity())) {
-            decisions.record(World.ASTERISK, user, "phone " + phone.extension().number() + " ignored: "
-                    + (settings.incoming() == IncomingMethod.DEFAULT_EXTENSION ? "not the default extension" : d.reason()));
-        }
         Optional<StateChange> change = applier.apply(
                 new UserUpdate(user, d.status(), d.note(), null, Origin.ASTERISK));
         LOG.debug("Asterisk decision for {} on {}: {} -> status '{}', note '{}' ({})", user, trigger, d.reason(),
@@ -179,6 +181,18 @@ public final class AsteriskReader {
         if (change.isPresent()) {
             decisions.record(World.ASTERISK, user, "status " + d.status().name() + " from Asterisk: " + d.reason());
         }
+    }
+
+    /** Why the phone that reported does not decide for its user (for the decision log); null when it does. */
+    private String ignoredPhone(UserKey user, DirectoryIndex index, ExtensionEntry phone,
+                                Optional<AsteriskIncomingDecision> decision) {
+        String presentity = phone.extension().presentity();
+        if (settings.incoming() == IncomingMethod.DEFAULT_EXTENSION) {
+            boolean isDefault = AsteriskIncomingResolver.defaultExtension(user, index, index.extensionsOf(user))
+                    .extension().presentity().equals(presentity);
+            return isDefault ? null : "not the default extension";
+        }
+        return decision.filter(d -> !d.presentity().equals(presentity)).map(AsteriskIncomingDecision::reason).orElse(null);
     }
 
     private void remember(AsteriskObservation observation) {

@@ -184,6 +184,7 @@ public final class TeamsPoller {
             Instant read = lastRead.get(user);
             if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))) {
                 LOG.debug("Teams: {} not read since {}; Teams call ended", user, read);
+                decisions.record(World.CALLS, user, "Teams call ended: not read since " + read);
                 calls.teamsCall(user, TeamsCall.NONE);
             }
         }
