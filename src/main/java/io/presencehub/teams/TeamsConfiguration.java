@@ -50,7 +50,8 @@ public final class TeamsConfiguration {
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(sessions, settings.syncNote(),
                 settings.calls().callSession()),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
-        TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, store, clock);
+        TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, store, clock,
+                decisions);
         calls.listen(writer);
         writer.reconcileAll();
         TeamsHealth health = new TeamsHealth(tokens, writer, calls, clock);

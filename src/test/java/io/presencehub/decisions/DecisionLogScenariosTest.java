@@ -74,6 +74,7 @@ class DecisionLogScenariosTest {
             client.set("set_extension_status@#HQ@#Sales@#1001@#Away");
 
             awaitDecision(World.ASTERISK, "echo of the hub's own write to " + ALICE_PHONE);
+            awaitDecision(World.TEAMS, "Teams to show Away/Away");
         }
     }
 
@@ -111,6 +112,7 @@ class DecisionLogScenariosTest {
         asterisk.setDeviceState("PJSIP/1001", "INUSE");
         await().until(() -> graph.appSession(ALICE_TEAMS_ID).map(s -> s.pair().equals("Busy/InACall")).orElse(false));
 
+        awaitDecision(World.CALLS, "on the phone: Teams to show Busy/InACall");
         awaitDecision(World.CALLS, "Teams Busy/InACall is the hub's own call session: no Teams call");
         assertThat(decisions()).noneMatch(d -> d.reason().contains("in a Teams call"));
     }

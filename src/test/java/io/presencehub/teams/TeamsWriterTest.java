@@ -74,7 +74,8 @@ class TeamsWriterTest {
                 clock, new io.presencehub.decisions.DecisionLog(clock));
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
-        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, new HeldHook(store), clock);
+        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, new HeldHook(store), clock,
+                new io.presencehub.decisions.DecisionLog(clock));
     }
 
     @AfterEach
