@@ -69,7 +69,7 @@ public final class PresenceApplier {
             UserState after = merge(before, update);
             if (after.sameValues(before)) {
                 LOG.debug("No change for {} from {}: state already {}", update.user(), update.origin(), before);
-                decisions.record(World.valueOf(update.origin().name()), update.user(),
+                decisions.record(World.of(update.origin()), update.user(),
                         "no change for " + update.user().userId() + ": state already " + statusName(update.user(), before));
                 return Optional.empty();
             }

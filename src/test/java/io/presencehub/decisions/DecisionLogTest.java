@@ -74,6 +74,13 @@ class DecisionLogTest {
     }
 
     @Test
+    void everyOriginHasItsWorld() {
+        for (io.presencehub.model.Origin origin : io.presencehub.model.Origin.values()) {
+            assertThat(World.of(origin).name()).isEqualTo(origin.name());
+        }
+    }
+
+    @Test
     void concurrentWritersLoseNothingTheRingKeeps() throws Exception {
         int writers = 8;
         int each = 20_000;

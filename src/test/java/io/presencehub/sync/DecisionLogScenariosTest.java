@@ -1,4 +1,4 @@
-package io.presencehub.decisions;
+package io.presencehub.sync;
 
 import static io.presencehub.testing.TestDirectories.ALICE;
 import static io.presencehub.testing.TestDirectories.ALICE_PHONE;
@@ -6,59 +6,30 @@ import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
 import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.presencehub.asterisk.FakeAsterisk;
-import io.presencehub.teams.FakeGraph;
+import io.presencehub.decisions.Decision;
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real scenarios through the fake Asterisk, the fake Graph and a status client leave the decision the rules made,
  * with its reason in words, in the hub's {@code decisionLog}. alice (1001 default, 1002) is in all three worlds;
  * HQ/Sales has a status Holiday of type xa, which is not mapped to Asterisk here.
  */
-class DecisionLogScenariosTest {
+class DecisionLogScenariosTest extends BaseThreeWorldTest {
 
     private static final String DIRECTORY = TestDirectories.smallWith(
             "- {name: Do Not Disturb, type: dnd, id: sales-dnd}",
             "- {name: Do Not Disturb, type: dnd, id: sales-dnd}\n          - {name: Holiday, type: xa}");
 
-    @TempDir
-    Path folder;
-    FakeAsterisk asterisk;
-    FakeGraph graph;
-    TestHub hub;
-
-    @BeforeEach
-    void start() throws Exception {
-        asterisk = new FakeAsterisk().start();
-        graph = FakeGraph.start();
-        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
-        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
-        hub = TestHub.in(folder).directory(DIRECTORY).withAsterisk(asterisk).withTeams(graph)
-                .with("hub.teams.poll-interval", "100ms")
-                .with("hub.asterisk.outgoing-map.xa", "none")
-                .start();
-        await().until(() -> hub.asteriskConnected() && hub.teamsPoller().observation(ALICE).isPresent());
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (hub != null) {
-                hub.close();
-            }
-        } finally {
-            graph.close();
-            asterisk.close();
-        }
+    @Override
+    protected TestHub withMore(TestHub hub) {
+        return hub.directory(DIRECTORY).with("hub.asterisk.outgoing-map.xa", "none");
     }
 
     @Test
