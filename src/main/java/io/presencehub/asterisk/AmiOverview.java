@@ -8,6 +8,7 @@ package io.presencehub.asterisk;
  * @param eventsPerSecond presence and device events from Asterisk, averaged over the last minute
  * @param reconnects      logins after the first since the start
  * @param lastError       the last thing that went wrong with the link (kept after it is back), null for none
+ * @param lastErrorAt     when a login attempt found it; null for an error that has had no login attempt after it yet
  * @param writesOwed      presence writes not yet answered by Asterisk
  */
 public record AmiOverview(String state, String address, String connectedSince, double eventsPerSecond,

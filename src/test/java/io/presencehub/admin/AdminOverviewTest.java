@@ -5,6 +5,7 @@ import static io.presencehub.testing.TestDirectories.ALICE_PHONE;
 import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presencehub.asterisk.AmiOverview;
 import io.presencehub.asterisk.FakeAsterisk;
 import io.presencehub.directory.DirectoryOverview;
@@ -93,7 +94,7 @@ class AdminOverviewTest {
     }
 
     @Test
-    void statusClientsTheDirectorySwitchedOffConnectorsAndDecisions() {
+    void statusClientsTheDirectorySwitchedOffConnectorsAndDecisions() throws Exception {
         try (TestHub hub = TestHub.in(folder).start();
              LineClient first = hub.client();
              LineClient second = hub.client()) {
@@ -123,6 +124,10 @@ class AdminOverviewTest {
                         assertThat(Instant.parse(decision.at())).isNotNull();
                     });
             assertThat(hub.bean(AdminOverview.class).decisions(Optional.of(TestDirectories.BOB), 10)).isEmpty();
+            // what the web slice will serialise: plain JSON, times as ISO-8601 text
+            assertThat(new ObjectMapper().writeValueAsString(overview(hub)))
+                    .contains("\"asterisk\":{\"state\":\"switched off\"")
+                    .contains("\"lastReload\":\"" + directory.lastReload() + "\"");
         }
     }
 
