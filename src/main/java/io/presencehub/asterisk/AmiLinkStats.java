@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class AmiLinkStats {
 
     private static final int SECONDS = 60;
+    /** One slot more than the window: the second being counted never overwrites the oldest one still averaged. */
+    private static final int SLOTS = SECONDS + 1;
 
     private final Clock clock;
-    /** Events per second of the last minute, by second modulo 60; {@link #stamps} says which second a slot counts. */
-    private final AtomicLongArray counts = new AtomicLongArray(SECONDS);
-    private final AtomicLongArray stamps = new AtomicLongArray(SECONDS);
+    /** Events per second of the last minute, by second modulo 61; {@link #stamps} says which second a slot counts. */
+    private final AtomicLongArray counts = new AtomicLongArray(SLOTS);
+    private final AtomicLongArray stamps = new AtomicLongArray(SLOTS);
     private volatile Instant loggedInAt;
     private volatile long logins;
     private volatile String lastError;
@@ -29,9 +31,9 @@ final class AmiLinkStats {
     /** One event from Asterisk (a presence or device report), on asterisk-java's event thread. */
     void event() {
         long second = clock.millis() / 1000;
-        int slot = (int) (second % SECONDS);
+        int slot = (int) (second % SLOTS);
         if (stamps.get(slot) != second) {
-            // the first event of this second on the one event thread: the slot held a second a minute old
+            // the first event of this second on the one event thread: the slot held a second over a minute old
             stamps.set(slot, second);
             counts.set(slot, 0);
         }
@@ -56,7 +58,7 @@ final class AmiLinkStats {
     double eventsPerSecond() {
         long now = clock.millis() / 1000;
         long total = 0;
-        for (int slot = 0; slot < SECONDS; slot++) {
+        for (int slot = 0; slot < SLOTS; slot++) {
             long stamp = stamps.get(slot);
             if (stamp < now && stamp >= now - SECONDS) {
                 total += counts.get(slot);
