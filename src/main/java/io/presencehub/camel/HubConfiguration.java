@@ -14,6 +14,7 @@ import io.netty.handler.codec.string.StringEncoder;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
 import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.statusinterface.StatusClientGroup;
@@ -86,6 +87,8 @@ public final class HubConfiguration implements CamelConfiguration {
         PresenceApplier applier = new PresenceApplier(store, directory, publisher, clock, decisions);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
+        directory.addReloadListener(reload -> decisions.record(World.DIRECTORY, null,
+                "directory reloaded: " + reload.events().size() + " changes"));
         Heartbeats heartbeats = new Heartbeats(settings.duration("hub.health.max-silence"));
         Duration reloadInterval = settings.duration("hub.directory.reload-interval");
         directory.onEveryCheck(() -> heartbeats.beat("directory reload", reloadInterval));

@@ -114,6 +114,14 @@ class AdminOverviewTest {
             assertThat(overview(hub).directory().lastRejection()).contains("not valid YAML");
             assertThat(overview(hub).directory().lastRejectedAt()).isNotNull();
             assertThat(overview(hub).directory().lastReload()).isEqualTo(directory.lastReload());
+            hub.writeDirectory(TestDirectories.SMALL_WITH_1005);
+            await().until(() -> !overview(hub).directory().lastReload().equals(directory.lastReload()));
+            assertThat(hub.bean(AdminOverview.class).decisions(Optional.empty(), 1)).singleElement()
+                    .satisfies(decision -> {
+                        assertThat(decision.world()).isEqualTo("directory");
+                        assertThat(decision.user()).isNull();
+                        assertThat(decision.reason()).isEqualTo("directory reloaded: 1 changes");
+                    });
 
             first.set("set_extension_status@#HQ@#Sales@#1001@#Available");
             assertThat(hub.bean(AdminOverview.class).decisions(Optional.of(ALICE), 10)).singleElement()
@@ -127,7 +135,7 @@ class AdminOverviewTest {
             // what the web slice will serialise: plain JSON, times as ISO-8601 text
             assertThat(new ObjectMapper().writeValueAsString(overview(hub)))
                     .contains("\"asterisk\":{\"state\":\"switched off\"")
-                    .contains("\"lastReload\":\"" + directory.lastReload() + "\"");
+                    .contains("\"lastRejection\":\"not valid YAML");
         }
     }
 
