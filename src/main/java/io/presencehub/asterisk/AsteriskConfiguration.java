@@ -2,6 +2,7 @@ package io.presencehub.asterisk;
 
 import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubSettings;
+import io.presencehub.decisions.DecisionLog;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.metrics.HubMetrics;
 import io.presencehub.store.StateStore;
@@ -25,18 +26,19 @@ public final class AsteriskConfiguration {
     }
 
     public static void configure(CamelContext context, HubSettings settings, StateStore store, DirectoryService directory,
-                          PresenceApplier applier, Clock clock) {
+                          PresenceApplier applier, Clock clock, DecisionLog decisions) {
         AsteriskStateMapper.checkKeys(context.getPropertiesComponent().loadProperties(
                 key -> key.startsWith(AsteriskStateMapper.OUTGOING_PREFIX) || key.startsWith(AsteriskStateMapper.INCOMING_PREFIX))
                 .stringPropertyNames());
         AsteriskSettings asterisk = AsteriskSettings.from(settings);
-        AsteriskParts parts = AsteriskParts.build(asterisk, store, directory, applier, clock);
+        AsteriskParts parts = AsteriskParts.build(asterisk, store, directory, applier, clock, decisions);
         AsteriskLink link = parts.link();
         context.addComponent("ami", new AmiComponent(link));
         context.getRegistry().bind("asteriskLink", link);
         context.getRegistry().bind("asteriskWriter", parts.writer());
         context.getRegistry().bind("asteriskIncoming", parts.reader());
-        AsteriskDeviceWriter deviceWriter = followDevices(context, settings, directory, link, clock);
+        context.getRegistry().bind("asteriskAdmin", new AsteriskAdmin(asterisk, link, parts.writer()));
+        AsteriskDeviceWriter deviceWriter = followDevices(context, settings, directory, link, clock, decisions);
         measure(context.getRegistry().findSingleByType(HubMetrics.class), link, parts.writer(), deviceWriter);
         context.getRegistry().bind("asteriskHealthCheck", new AsteriskHealth(link.connection(), parts.writer(),
                 deviceWriter, context.getRegistry().findSingleByType(CallStates.class)));
@@ -63,10 +65,11 @@ public final class AsteriskConfiguration {
      * are written by route asterisk-device-writer (bean asteriskDeviceWriter).
      */
     private static AsteriskDeviceWriter followDevices(CamelContext context, HubSettings settings,
-                                                      DirectoryService directory, AsteriskLink link, Clock clock) {
+                                                      DirectoryService directory, AsteriskLink link, Clock clock,
+                                                      DecisionLog decisions) {
         CallStates calls = context.getRegistry().findSingleByType(CallStates.class);
         CallDevicesResolver resolver = CallDevicesResolver.from(settings);
-        AsteriskDeviceWriter deviceWriter = new AsteriskDeviceWriter(calls, settings.flag("hub.teams.enabled"), clock);
+        AsteriskDeviceWriter deviceWriter = new AsteriskDeviceWriter(calls, settings.flag("hub.teams.enabled"), clock, decisions);
         calls.devicesAssigned(resolver.resolve(directory.get()));
         directory.addReloadListener(reload -> {
             calls.devicesAssigned(resolver.resolve(reload.after()));

@@ -1,6 +1,8 @@
 package io.presencehub.asterisk;
 
 import io.presencehub.calls.CallDevices;
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.calls.CallListener;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
@@ -34,12 +36,14 @@ public final class AsteriskDeviceWriter implements CallListener {
     private final CallStates calls;
     private final boolean teamsEnabled;
     private final Clock clock;
+    private final DecisionLog decisions;
     private final Object lock = new Object();
     private final DeviceOwedWrites owed = new DeviceOwedWrites();
     private volatile Instant listedAt;
 
     /** @param teamsEnabled {@code hub.teams.enabled}: when false no Teams call will be read, so unknown means none */
-    public AsteriskDeviceWriter(CallStates calls, boolean teamsEnabled, Clock clock) {
+    public AsteriskDeviceWriter(CallStates calls, boolean teamsEnabled, Clock clock, DecisionLog decisions) {
+        this.decisions = decisions;
         this.calls = calls;
         this.teamsEnabled = teamsEnabled;
         this.clock = clock;
@@ -51,6 +55,10 @@ public final class AsteriskDeviceWriter implements CallListener {
         synchronized (lock) {
             // read back: two reports for one user may race to this listener
             devices.teamsDevicesOf(user).forEach(device -> owed.want(device, wanted(user)));
+        }
+        if (call == TeamsCall.IN_CALL) {
+            // only the start: every user's first read (or none) ends an unknown call, which is no news
+            decisions.record(World.CALLS, user, "in a Teams call: " + devices.teamsDevicesOf(user) + " set to INUSE");
         }
     }
 

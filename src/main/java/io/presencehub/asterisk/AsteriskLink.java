@@ -1,7 +1,9 @@
 package io.presencehub.asterisk;
 
+import io.presencehub.calls.DeviceState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -18,14 +20,30 @@ public final class AsteriskLink {
     private final AsteriskInbox inbox;
     private final AsteriskDeviceInbox devices = new AsteriskDeviceInbox();
     private final AsteriskWriter writer;
+    private final AmiLinkStats stats;
     private AsteriskDeviceWriter deviceWriter;
     private boolean started;
 
     public AsteriskLink(AsteriskSettings settings, AsteriskEchoes echoes, AsteriskWriter writer, Clock clock) {
         this.inbox = new AsteriskInbox(echoes, clock, writer::hasPending);
         this.writer = writer;
-        this.connection = new AmiConnection(settings, inbox::offer, inbox::offerSnapshot);
-        connection.beforeLogin(writer::pause);
+        this.stats = new AmiLinkStats(clock);
+        this.connection = new AmiConnection(settings, presence -> {
+            stats.event();
+            inbox.offer(presence);
+        }, snapshot -> {
+            stats.loggedIn();
+            inbox.offerSnapshot(snapshot);
+        });
+        beforeLogin(writer::pause);
+    }
+
+    /** Every login attempt is also counted: the error that ended the previous one is kept for the admin page. */
+    private void beforeLogin(Runnable action) {
+        connection.beforeLogin(() -> {
+            stats.loginAttempt(connection.lastError());
+            action.run();
+        });
     }
 
     /**
@@ -34,8 +52,19 @@ public final class AsteriskLink {
      */
     public synchronized void followDevices(AsteriskDeviceWriter deviceWriter) {
         this.deviceWriter = deviceWriter;
-        connection.followDevices(devices);
-        connection.beforeLogin(() -> {
+        connection.followDevices(new DeviceReports() {
+            @Override
+            public void changed(String device, DeviceState state) {
+                stats.event();
+                devices.changed(device, state);
+            }
+
+            @Override
+            public void listed(Map<String, DeviceState> listing) {
+                devices.listed(listing);
+            }
+        });
+        beforeLogin(() -> {
             writer.pause();
             deviceWriter.pause();
         });
@@ -85,6 +114,11 @@ public final class AsteriskLink {
         } catch (RuntimeException e) {
             return new DeviceWriteOutcome(write, AsteriskWriteOutcome.Result.FAILED, e.getMessage());
         }
+    }
+
+    /** What the admin page shows about the link. */
+    AmiLinkStats stats() {
+        return stats;
     }
 
     public AmiConnection connection() {

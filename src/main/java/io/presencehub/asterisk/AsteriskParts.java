@@ -1,5 +1,6 @@
 package io.presencehub.asterisk;
 
+import io.presencehub.decisions.DecisionLog;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
@@ -20,13 +21,13 @@ record AsteriskParts(AsteriskSettings settings, AsteriskEchoes echoes, AsteriskW
      * reader, its snapshots to the reader and then {@link AsteriskWriter#resume} (route asterisk-presence-in).
      */
     static AsteriskParts build(AsteriskSettings settings, StateStore store, DirectoryService directory,
-                               PresenceApplier applier, Clock clock) {
+                               PresenceApplier applier, Clock clock, DecisionLog decisions) {
         upgradeStoredObservations(store);
         AsteriskEchoes echoes = new AsteriskEchoes();
         AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(settings), directory, applier::current, store,
-                echoes, clock);
+                echoes, clock, decisions);
         AsteriskLink link = new AsteriskLink(settings, echoes, writer, clock);
-        AsteriskReader reader = new AsteriskReader(settings, directory, applier, store, writer);
+        AsteriskReader reader = new AsteriskReader(settings, directory, applier, store, writer, decisions);
         link.inbox().onIdle(reader::flushObservations);
         directory.addReloadListener(writer::directoryReloaded);
         return new AsteriskParts(settings, echoes, writer, reader, link);

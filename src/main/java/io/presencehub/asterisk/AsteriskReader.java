@@ -1,5 +1,7 @@
 package io.presencehub.asterisk;
 
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.directory.ExtensionEntry;
 import io.presencehub.model.Origin;
@@ -37,6 +39,7 @@ public final class AsteriskReader {
     private final PresenceApplier applier;
     private final StateStore store;
     private final OutgoingState outgoing;
+    private final DecisionLog decisions;
     /** Observations are written behind, in batches: they are never acknowledged to anyone, and a commit per event would cap the event rate. */
     static final long FLUSH_INTERVAL_MS = 200;
 
@@ -45,8 +48,9 @@ public final class AsteriskReader {
     private long lastFlushNanos = System.nanoTime();
 
     public AsteriskReader(AsteriskSettings settings, Supplier<DirectoryIndex> directory, PresenceApplier applier,
-                            StateStore store, OutgoingState outgoing) {
+                            StateStore store, OutgoingState outgoing, DecisionLog decisions) {
         this.settings = settings;
+        this.decisions = decisions;
         this.resolver = new AsteriskIncomingResolver(settings);
         this.directory = directory;
         this.applier = applier;
@@ -76,12 +80,16 @@ public final class AsteriskReader {
         }
         remember(AsteriskObservation.of(presence, item.observedAt()));
         flushIfDue();
+        UserKey user = entry.get().user();
         if (item.echo() != AsteriskInbox.Echo.NONE) {
             LOG.debug("Asterisk presence {} is {} of the hub's own write: no decision", presence,
                     item.echo() == AsteriskInbox.Echo.ECHO ? "the echo" : "older than an unanswered write");
+            decisions.record(World.ASTERISK, user, item.echo() == AsteriskInbox.Echo.ECHO
+                    ? "echo of the hub's own write to " + presence.presentity()
+                    : "report of " + presence.presentity() + " ignored: older than the hub's unanswered write");
             return;
         }
-        decide(entry.get().user(), index, "change of " + presence.presentity());
+        decide(user, index, "change of " + presence.presentity(), entry.get());
     }
 
     /** PresenceStateList after a (re)connect: Asterisk's truth for every user the hub did not change meanwhile. */
@@ -126,7 +134,7 @@ public final class AsteriskReader {
         LOG.info("Asterisk resync: {} presentities listed, {} users changed in Asterisk, {} users keep the hub's change",
                 snapshot.items().size(), changed.size(), hubWins.size());
         rewrite.forEach(outgoing::rewrite);
-        changed.forEach(user -> decide(user, index, "resync"));
+        changed.forEach(user -> decide(user, index, "resync", null));
     }
 
     /** The snapshot shows what the hub wrote after the previous observation: the echo was missed, not a change. */
@@ -137,7 +145,8 @@ public final class AsteriskReader {
                 .isPresent();
     }
 
-    private void decide(UserKey user, DirectoryIndex index, String trigger) {
+    /** @param phone the extension whose report triggered the decision; null for a resync */
+    private void decide(UserKey user, DirectoryIndex index, String trigger, ExtensionEntry phone) {
         if (!settings.syncEnabled()) {
             return;
         }
@@ -145,13 +154,23 @@ public final class AsteriskReader {
             if (outgoing.hasPending(entry.extension().presentity())) {
                 LOG.debug("No decision for {} on {}: the hub's own change to {} is still to be written", user, trigger,
                         entry.extension().presentity());
+                decisions.record(World.ASTERISK, user, "no decision on " + trigger + ": the hub's own change to "
+                        + entry.extension().presentity() + " is still to be written");
                 return;
             }
         }
         Optional<AsteriskIncomingDecision> decision = resolver.resolve(user, index, observations::get);
+        String ignored = phone == null ? null : ignoredPhone(user, index, phone, decision);
+        if (ignored != null) {
+            decisions.record(World.ASTERISK, user, "phone " + phone.extension().number() + " ignored: " + ignored);
+        }
         if (decision.isEmpty()) {
             LOG.debug("No decision for {} on {}: Asterisk shows no mapped presence by {}", user, trigger,
                     settings.incoming().code());
+            if (ignored == null) {
+                decisions.record(World.ASTERISK, user, "no decision on " + trigger
+                        + ": Asterisk shows no mapped presence by " + settings.incoming().code());
+            }
             return;
         }
         AsteriskIncomingDecision d = decision.get();
@@ -159,6 +178,21 @@ public final class AsteriskReader {
                 new UserUpdate(user, d.status(), d.note(), null, Origin.ASTERISK));
         LOG.debug("Asterisk decision for {} on {}: {} -> status '{}', note '{}' ({})", user, trigger, d.reason(),
                 d.status().name(), d.note(), change.isPresent() ? "applied" : "no change");
+        if (change.isPresent()) {
+            decisions.record(World.ASTERISK, user, "status " + d.status().name() + " from Asterisk: " + d.reason());
+        }
+    }
+
+    /** Why the phone that reported does not decide for its user (for the decision log); null when it does. */
+    private String ignoredPhone(UserKey user, DirectoryIndex index, ExtensionEntry phone,
+                                Optional<AsteriskIncomingDecision> decision) {
+        String presentity = phone.extension().presentity();
+        if (settings.incoming() == IncomingMethod.DEFAULT_EXTENSION) {
+            boolean isDefault = AsteriskIncomingResolver.defaultExtension(user, index, index.extensionsOf(user))
+                    .extension().presentity().equals(presentity);
+            return isDefault ? null : "not the default extension";
+        }
+        return decision.filter(d -> !d.presentity().equals(presentity)).map(AsteriskIncomingDecision::reason).orElse(null);
     }
 
     private void remember(AsteriskObservation observation) {

@@ -32,6 +32,12 @@ public final class AsteriskWriteResolver {
         return writesFor(change.user(), change.after(), index);
     }
 
+    /** Whether a change owes Asterisk a write that its type's missing mapping holds back (for the decision log). */
+    public boolean unmapped(StateChange change) {
+        return settings.syncEnabled() && change.origin() != Origin.ASTERISK && change.statusChanged()
+                && settings.mapper().toAsterisk(change.after().statusType()).isEmpty();
+    }
+
     /** The writes that make Asterisk show this state (empty when its type is not mapped). */
     public List<PresenceWrite> writesFor(UserKey user, UserState state, DirectoryIndex index) {
         List<ExtensionEntry> extensions = index.extensionsOf(user);

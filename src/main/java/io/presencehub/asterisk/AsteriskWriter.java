@@ -1,5 +1,7 @@
 package io.presencehub.asterisk;
 
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.model.StateChange;
@@ -41,6 +43,7 @@ public final class AsteriskWriter implements OutgoingState {
     private final StateStore store;
     private final AsteriskEchoes echoes;
     private final Clock clock;
+    private final DecisionLog decisions;
     /** Guards {@link #owed} and {@link #persistNeeded}: the fan-out, the AMI supervisor and the route thread meet here. */
     private final Object lock = new Object();
     private final AsteriskOwedWrites owed = new AsteriskOwedWrites();
@@ -51,8 +54,10 @@ public final class AsteriskWriter implements OutgoingState {
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
     public AsteriskWriter(AsteriskWriteResolver planner, Supplier<DirectoryIndex> directory,
-                          Function<UserKey, UserState> currentState, StateStore store, AsteriskEchoes echoes, Clock clock) {
+                          Function<UserKey, UserState> currentState, StateStore store, AsteriskEchoes echoes, Clock clock,
+                          DecisionLog decisions) {
         this.planner = planner;
+        this.decisions = decisions;
         this.directory = directory;
         this.currentState = currentState;
         this.store = store;
@@ -80,7 +85,12 @@ public final class AsteriskWriter implements OutgoingState {
     /** The fan-out step: plans and queues the writes for one stored change. Returns at once, never throws. */
     public void stateChanged(StateChange change) {
         try {
-            planner.plan(change, directory.get()).forEach(this::enqueue);
+            List<PresenceWrite> writes = planner.plan(change, directory.get());
+            writes.forEach(this::enqueue);
+            if (writes.isEmpty() && planner.unmapped(change)) {
+                decisions.record(World.ASTERISK, change.user(), "unmapped type " + change.after().statusType().code()
+                        + ": not written to Asterisk");
+            }
         } catch (RuntimeException e) {
             LOG.error("Asterisk write for {} could not be planned", change, e);
         }

@@ -1,6 +1,11 @@
 package io.presencehub.camel;
 
+import io.presencehub.admin.AdminOverview;
+import io.presencehub.asterisk.AsteriskAdmin;
 import io.presencehub.asterisk.AsteriskConfiguration;
+import io.presencehub.directory.DirectoryAdmin;
+import io.presencehub.statusinterface.StatusInterfaceAdmin;
+import io.presencehub.teams.TeamsAdmin;
 import io.presencehub.statusinterface.StatusCommandProcessor;
 import io.presencehub.statusinterface.StatusInterfaceHealthCheck;
 import io.presencehub.statusinterface.StatusInterfaceWatch;
@@ -8,6 +13,8 @@ import io.presencehub.teams.TeamsConfiguration;
 import io.netty.handler.codec.string.StringEncoder;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.directory.DirectoryOptions;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.metrics.HubMetrics;
@@ -31,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
@@ -80,10 +88,13 @@ public final class HubConfiguration implements CamelConfiguration {
         CamelChangePublisher publisher = new CamelChangePublisher(context);
         HubMetrics metrics = HubMetricsFactory.create(context);
         bind(context, "hubMetrics", metrics);
+        DecisionLog decisions = new DecisionLog(clock);
         PresenceApplier applier = new PresenceApplier(store, directory,
-                metrics.enabled() ? new MeteredChangePublisher(publisher, metrics) : publisher, clock);
+                metrics.enabled() ? new MeteredChangePublisher(publisher, metrics) : publisher, clock, decisions);
         directory.announceWith(applier::betweenChanges, reload -> publisher.directoryChanged(reload.events()));
         directory.addReloadListener(new DirectoryReconciler(applier, publisher));
+        directory.addReloadListener(reload -> decisions.record(World.DIRECTORY, null,
+                "directory reloaded: " + reload.events().size() + " changes"));
         Heartbeats heartbeats = new Heartbeats(settings.duration("hub.health.max-silence"));
         Duration reloadInterval = settings.duration("hub.directory.reload-interval");
         directory.onEveryCheck(() -> heartbeats.beat("directory reload", reloadInterval));
@@ -98,6 +109,7 @@ public final class HubConfiguration implements CamelConfiguration {
         bind(context, "stateStore", store);
         bind(context, "directoryService", directory);
         bind(context, "presenceApplier", applier);
+        bind(context, "decisionLog", decisions);
         CallStates calls = new CallStates(busyStates(settings.text("hub.calls.busy-states")));
         bind(context, "callStates", calls);
         bind(context, "statusClients", clients);
@@ -111,16 +123,20 @@ public final class HubConfiguration implements CamelConfiguration {
         watchStatusInterface(context, settings);
         List<String> switchedOff = new ArrayList<>();
         if (settings.flag("hub.teams.enabled")) {
-            TeamsConfiguration.configure(context, settings, applier, directory, store, clock);
+            TeamsConfiguration.configure(context, settings, applier, directory, store, clock, decisions);
         } else {
             switchedOff.add("teams-");
         }
         if (settings.flag("hub.asterisk.enabled")) {
-            AsteriskConfiguration.configure(context, settings, store, directory, applier, clock);
+            AsteriskConfiguration.configure(context, settings, store, directory, applier, clock, decisions);
         } else {
             switchedOff.add("asterisk-");
         }
         HubRoutes.leaveOut(context, switchedOff);
+        bind(context, "adminOverview", new AdminOverview(
+                Optional.ofNullable(context.getRegistry().lookupByNameAndType("asteriskAdmin", AsteriskAdmin.class)),
+                Optional.ofNullable(context.getRegistry().lookupByNameAndType("teamsAdmin", TeamsAdmin.class)),
+                new StatusInterfaceAdmin(clients), new DirectoryAdmin(directory), decisions));
 
         context.addService(new ServiceSupport() {
             @Override

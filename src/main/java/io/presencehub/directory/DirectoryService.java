@@ -37,6 +37,7 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
     private final Clock clock;
     private final DirectoryProblems problems;
     private volatile DirectoryIndex current;
+    private volatile Instant loadedAt;
     private String loadedDigest;
     /** The previous check's look, and since when the file has looked like that. */
     private Look lastLook;
@@ -52,6 +53,10 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
     public record Reload(DirectoryIndex before, DirectoryIndex after, List<DirectoryEvent> events) {
     }
 
+    /** A file the hub did not apply, when it first saw it so, and why. */
+    public record Rejection(Instant at, String reason) {
+    }
+
     /** A content's verdict: its directory, or why it cannot be used. */
     private record Judged(String digest, Directory directory, String problem) {
     }
@@ -62,8 +67,9 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
         this.parser = new DirectoryParser(options.maxSize());
         this.options = options;
         this.clock = clock;
-        this.problems = new DirectoryProblems(file);
+        this.problems = new DirectoryProblems(file, clock);
         this.current = new DirectoryIndex(directory);
+        this.loadedAt = clock.instant();
         this.loadedDigest = loaded.digest();
         this.lastLook = loaded.summary();
         this.lastLookSince = clock.instant();
@@ -128,6 +134,16 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
 
     public Path file() {
         return file;
+    }
+
+    /** When the directory in force was loaded (at the start or by the last reload). */
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    /** The last file not applied (rejected or held back) and why; empty if none since the start. */
+    public Optional<Rejection> lastRejection() {
+        return Optional.ofNullable(problems.last());
     }
 
     /**
@@ -208,6 +224,7 @@ public final class DirectoryService implements Supplier<DirectoryIndex> {
             announcer.accept(reload);
         });
         loadedDigest = digest;
+        loadedAt = clock.instant();
         judged = null;
         LOG.info("Directory reloaded from {}: {} changes", file.toAbsolutePath(), events.size());
         for (Consumer<Reload> listener : listeners) {

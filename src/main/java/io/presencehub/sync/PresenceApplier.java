@@ -1,5 +1,7 @@
 package io.presencehub.sync;
 
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StateChange;
@@ -33,12 +35,20 @@ public final class PresenceApplier {
     private final Supplier<DirectoryIndex> directory;
     private final ChangePublisher publisher;
     private final Clock clock;
+    private final DecisionLog decisions;
     private final Map<UserKey, UserState> states = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[LOCK_STRIPES];
     /** Shared by changes while they become visible and are published; exclusive for consistent reads. */
     private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
 
     public PresenceApplier(StateStore store, Supplier<DirectoryIndex> directory, ChangePublisher publisher, Clock clock) {
+        this(store, directory, publisher, clock, new DecisionLog(clock));
+    }
+
+    /** @param decisions where an update that changes nothing is recorded */
+    public PresenceApplier(StateStore store, Supplier<DirectoryIndex> directory, ChangePublisher publisher, Clock clock,
+                           DecisionLog decisions) {
+        this.decisions = decisions;
         this.store = store;
         this.directory = directory;
         this.publisher = publisher;
@@ -59,6 +69,8 @@ public final class PresenceApplier {
             UserState after = merge(before, update);
             if (after.sameValues(before)) {
                 LOG.debug("No change for {} from {}: state already {}", update.user(), update.origin(), before);
+                decisions.record(World.of(update.origin()), update.user(),
+                        "no change for " + update.user().userId() + ": state already " + statusName(update.user(), before));
                 return Optional.empty();
             }
             store.saveUserState(update.user(), after);
@@ -110,6 +122,11 @@ public final class PresenceApplier {
     /** The users the store knows a state for (some may no longer be in the directory). */
     public Map<UserKey, UserState> storedStates() {
         return Map.copyOf(states);
+    }
+
+    private String statusName(UserKey user, UserState state) {
+        return directory.get().tenantOf(user).flatMap(t -> t.statusWithId(state.statusId())).map(StatusDef::name)
+                .orElse(state.statusId());
     }
 
     private UserState merge(UserState before, UserUpdate update) {

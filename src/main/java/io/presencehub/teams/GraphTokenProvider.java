@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -110,6 +111,13 @@ public final class GraphTokenProvider {
     public TokenStatus status() {
         synchronized (lock) {
             return status;
+        }
+    }
+
+    /** When the cached token is renewed at the latest (shortly before it expires); empty while none is cached. */
+    public Optional<Instant> renewedBy() {
+        synchronized (lock) {
+            return Optional.ofNullable(cached).map(CachedToken::refreshAt);
         }
     }
 

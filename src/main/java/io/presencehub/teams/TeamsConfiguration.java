@@ -2,6 +2,7 @@ package io.presencehub.teams;
 
 import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubSettings;
+import io.presencehub.decisions.DecisionLog;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.metrics.HubMetrics;
 import io.presencehub.store.StateStore;
@@ -32,7 +33,7 @@ public final class TeamsConfiguration {
     }
 
     public static void configure(CamelContext context, HubSettings hubSettings, PresenceApplier applier,
-                          DirectoryService directory, StateStore store, Clock clock) {
+                          DirectoryService directory, StateStore store, Clock clock, DecisionLog decisions) {
         upgradeStoredObservations(store);
         TeamsSettings settings = TeamsSettings.from(hubSettings);
         // bound by HubConfiguration before the connectors: the phone state the call session follows
@@ -46,14 +47,15 @@ public final class TeamsConfiguration {
         TeamsUsers users = new TeamsUsers(settings, directory, store, clock);
         directory.addReloadListener(users::directoryChanged);
         TeamsPoller poller = new TeamsPoller(settings, users, budget, retry, new TeamsIncomingResolver(incoming), applier,
-                directory, calls, store, clock);
+                directory, calls, store, clock, decisions);
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(sessions, settings.syncNote(),
                 settings.calls().callSession()),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
-        TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, store, clock);
+        TeamsWriter writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, store, clock,
+                decisions);
         calls.listen(writer);
         writer.reconcileAll();
-        TeamsHealth health = new TeamsHealth(tokens, writer, calls);
+        TeamsHealth health = new TeamsHealth(tokens, writer, calls, clock);
         GraphRequestProcessor requests = new GraphRequestProcessor(tokens, health);
         ExecutorService writerPool = context.getExecutorServiceManager().newFixedThreadPool(writer, "teams-writer",
                 settings.writerThreads());
@@ -80,6 +82,7 @@ public final class TeamsConfiguration {
         bind(context, "graphRequestProcessor", requests);
         bind(context, "graphAnswerProcessor", answers);
         bind(context, "teamsHealth", health);
+        bind(context, "teamsAdmin", new TeamsAdmin(tokens, users, budget, health, directory));
         LOG.info("Teams sync enabled: {}, incoming {}, sessions {}", settings, incoming, sessions);
     }
 

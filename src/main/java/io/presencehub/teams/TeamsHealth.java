@@ -2,7 +2,10 @@ package io.presencehub.teams;
 
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.TeamsCall;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -18,12 +21,15 @@ public final class TeamsHealth extends AbstractHealthCheck {
     private final GraphTokenProvider tokens;
     private final TeamsWriter writer;
     private final CallStates calls;
+    private final Clock clock;
     private volatile String loginFailure;
+    private volatile Instant lastThrottled;
     /** The last failure per kind of call (user list, poll, write), cleared by that kind's next success. */
     private final Map<GraphCall.Purpose, String> graphFailures = new ConcurrentHashMap<>();
 
-    public TeamsHealth(GraphTokenProvider tokens, TeamsWriter writer, CallStates calls) {
+    public TeamsHealth(GraphTokenProvider tokens, TeamsWriter writer, CallStates calls, Clock clock) {
         super("presence-hub", "teams");
+        this.clock = clock;
         this.tokens = tokens;
         this.writer = writer;
         this.calls = calls;
@@ -37,6 +43,9 @@ public final class TeamsHealth extends AbstractHealthCheck {
         loginFailure = null;
         GraphCall.Purpose purpose = answer.call().purpose();
         GraphOutcome outcome = answer.outcome();
+        if (outcome.is(429)) {
+            lastThrottled = clock.instant();
+        }
         if (outcome instanceof GraphOutcome.NoAnswer
                 || outcome instanceof GraphOutcome.Answered answered && answered.status() >= 500) {
             graphFailures.put(purpose, "Graph not reachable: " + answer.describe());
@@ -47,6 +56,11 @@ public final class TeamsHealth extends AbstractHealthCheck {
         } else if (answer.ok()) {
             graphFailures.remove(purpose);
         }
+    }
+
+    /** When Graph last answered 429 (Too Many Requests); empty if it never did since the start. */
+    public Optional<Instant> lastThrottled() {
+        return Optional.ofNullable(lastThrottled);
     }
 
     private static String describe(GraphCall.Purpose purpose) {

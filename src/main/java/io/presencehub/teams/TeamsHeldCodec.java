@@ -70,6 +70,17 @@ public final class TeamsHeldCodec {
     }
 
     /** Releases before the codec: {@code {"account":…,"session":…,"expiresAt":…,"message":…,"messageExpiry":…}}. */
+    /** A stored row; an unreadable one means "unknown" (logged at DEBUG): the next reconcile writes again, harmlessly. */
+    static AccountHeld decodeOrNothing(io.presencehub.store.Observation row) {
+        try {
+            return decode(row.value());
+        } catch (ObservationFormatException e) {
+            org.slf4j.LoggerFactory.getLogger(TeamsWriter.class).debug(
+                    "Teams: held state of {} not readable ({}); written again", row.key(), e.getMessage());
+            return AccountHeld.NOTHING;
+        }
+    }
+
     private static AccountHeld decodeFirstFormat(String text) {
         JsonNode node;
         try {

@@ -2,6 +2,8 @@ package io.presencehub.teams;
 
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.TeamsCall;
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.metrics.HubMetrics;
 import io.presencehub.model.Origin;
@@ -58,6 +60,8 @@ public final class TeamsPoller {
     private final TeamsEchoes echoes = new TeamsEchoes();
     private final CallStates calls;
     private final TeamsCallResolver callResolver;
+    private final TeamsCallSettings callSettings;
+    private final DecisionLog decisions;
     private final Duration callReadLimit;
     private final Instant startedAt;
     /** When each user's presence was last read successfully: a Teams call older than that is not kept. */
@@ -70,7 +74,9 @@ public final class TeamsPoller {
     /** @param calls where the Teams call of each read user is reported */
     public TeamsPoller(TeamsSettings settings, TeamsUsers users, RequestBudget budget, RetryPolicy retry,
                        TeamsIncomingResolver resolver, PresenceApplier applier, Supplier<DirectoryIndex> directory,
-                       CallStates calls, StateStore store, Clock clock) {
+                       CallStates calls, StateStore store, Clock clock, DecisionLog decisions) {
+        this.decisions = decisions;
+        this.callSettings = settings.calls();
         this.requests = GraphRequests.of(settings);
         this.users = users;
         this.budget = budget;
@@ -185,6 +191,7 @@ public final class TeamsPoller {
             Instant read = lastRead.get(user);
             if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))) {
                 LOG.debug("Teams: {} not read since {}; Teams call ended", user, read);
+                decisions.record(World.CALLS, user, "Teams call ended: not read since " + read);
                 calls.teamsCall(user, TeamsCall.NONE);
             }
         }
@@ -230,6 +237,7 @@ public final class TeamsPoller {
         }
         if (decision.verdict() == TeamsIncomingResolver.Verdict.STALE) {
             LOG.debug("Teams: stale read for {} dropped ({} older than {})", user, observed, previous);
+            decisions.record(World.TEAMS, user, "Teams read " + observed.pair() + " dropped: older than the last one");
             return;
         }
         Set<SessionPair> own = new HashSet<>(held);
@@ -238,7 +246,9 @@ public final class TeamsPoller {
             echo.replaced().ifPresent(own::add);
         });
         lastRead.put(user, readAnsweredAt);
-        calls.teamsCall(user, callResolver.resolve(observed, own));
+        TeamsCall call = callResolver.resolve(observed, own);
+        recordCall(user, observed, call, decision.verdict());
+        calls.teamsCall(user, call);
         if (!observed.equals(previous)) {
             observations.put(user, observed);
             store.saveObservation(new Observation(KIND_PRESENCE, user.asText(), GraphObservationCodec.encode(observed),
@@ -246,6 +256,7 @@ public final class TeamsPoller {
         }
         if (decision.verdict() != TeamsIncomingResolver.Verdict.UNCHANGED) {
             LOG.debug("Teams: {} for {}: {} -> {}", decision.verdict(), user, previous, observed);
+            recordRead(user, observed, decision.verdict());
         }
         decision.type().ifPresent(type -> applyType(user, type, observed));
     }
@@ -265,14 +276,47 @@ public final class TeamsPoller {
         if (current.statusType() == type) {
             // already a status of that type (e.g. "Lunch" for away): keep the user's more specific choice
             LOG.debug("Teams: {} means {} for {}, which it already is", observed.pair(), type.code(), user);
+            decisions.record(World.TEAMS, user, "Teams " + observed.pair() + " means " + type.code()
+                    + ", which the status already is: kept");
             return;
         }
         Optional<StatusDef> status = tenant.get().defaultStatus(type);
         if (status.isEmpty()) {
             LOG.debug("Teams: tenant of {} has no {} status; {} not applied", user, type.code(), observed.pair());
+            decisions.record(World.TEAMS, user, "Teams " + observed.pair() + " not applied: the tenant has no "
+                    + type.code() + " status");
             return;
         }
-        applier.apply(UserUpdate.status(user, status.get(), Origin.TEAMS));
+        if (applier.apply(UserUpdate.status(user, status.get(), Origin.TEAMS)).isPresent()) {
+            decisions.record(World.TEAMS, user, "status " + status.get().name() + " from Teams " + observed.pair());
+        }
+    }
+
+    /** A read's meaning for the decision log: only what differs from the read before (a baseline says nothing yet). */
+    private void recordRead(UserKey user, GraphObservation observed, TeamsIncomingResolver.Verdict verdict) {
+        String reason = switch (verdict) {
+            case ECHO -> "echo of the hub's own write to Teams: " + observed.pair();
+            case OWN_SESSION -> "Teams " + observed.pair() + " is the hub's own session: no change";
+            case UNMAPPED -> "Teams " + observed.pair() + " is not mapped: no change";
+            default -> null;
+        };
+        if (reason != null) {
+            decisions.record(World.TEAMS, user, reason);
+        }
+    }
+
+    /** A Teams call that starts or ends, or a call activity that the hub's own session explains. */
+    private void recordCall(UserKey user, GraphObservation observed, TeamsCall call, TeamsIncomingResolver.Verdict verdict) {
+        TeamsCall before = calls.teamsCall(user);
+        if (call != before && (call == TeamsCall.IN_CALL || before == TeamsCall.IN_CALL)) {
+            decisions.record(World.CALLS, user, call == TeamsCall.IN_CALL ? "Teams " + observed.pair() + ": in a Teams call"
+                    : "Teams " + observed.pair() + ": no Teams call");
+        } else if (call == TeamsCall.NONE && verdict != TeamsIncomingResolver.Verdict.UNCHANGED
+                && callSettings.isCallActivity(observed.activity())) {
+            boolean callSession = callSettings.callSession().filter(observed::showsPair).isPresent();
+            decisions.record(World.CALLS, user, "Teams " + observed.pair() + " is the hub's own "
+                    + (callSession ? "call session" : "session") + ": no Teams call");
+        }
     }
 
     private void reportFailure(String failure) {

@@ -20,4 +20,10 @@ public record TeamsTarget(Optional<SessionPair> session, StatusMessage message) 
     public TeamsTarget {
         Objects.requireNonNull(session, "session");
     }
+
+    /** "Busy/InACall", "no session", with the message when the hub manages it: for the decision log. */
+    public String describe() {
+        return session.map(SessionPair::text).orElse("no session")
+                + (message == null ? "" : ", message '" + message.text() + "'");
+    }
 }

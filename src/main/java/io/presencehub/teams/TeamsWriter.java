@@ -2,10 +2,11 @@ package io.presencehub.teams;
 
 import io.presencehub.calls.CallListener;
 import io.presencehub.calls.CallStates;
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.UserKey;
 import io.presencehub.store.Observation;
-import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,6 @@ public final class TeamsWriter implements CallListener {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsWriter.class);
     static final String KIND_HELD = "teams-held";
     private static final Duration RENEWAL_SCAN = Duration.ofSeconds(1);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One user's writing state; guarded by the writer's lock. */
     private static final class Slot {
@@ -68,6 +66,7 @@ public final class TeamsWriter implements CallListener {
     private final CallStates calls;
     private final StateStore store;
     private final Clock clock;
+    private final DecisionLog decisions;
 
     private final Object lock = new Object();
     private final Map<UserKey, Slot> slots = new HashMap<>();
@@ -82,7 +81,9 @@ public final class TeamsWriter implements CallListener {
      * @param store   where what Graph holds is kept
      */
     public TeamsWriter(TeamsSettings settings, TeamsWriteRules rules, TeamsUsers users, TeamsPoller poller,
-                       RequestBudget budget, PresenceApplier applier, CallStates calls, StateStore store, Clock clock) {
+                       RequestBudget budget, PresenceApplier applier, CallStates calls, StateStore store, Clock clock,
+                       DecisionLog decisions) {
+        this.decisions = decisions;
         this.settings = settings;
         this.rules = rules;
         this.requests = GraphRequests.of(settings);
@@ -96,7 +97,7 @@ public final class TeamsWriter implements CallListener {
         store.loadObservations(KIND_HELD).values().forEach(o -> TeamsPoller.parseKey(o.key())
                 .ifPresent(key -> {
                     Slot slot = slot(key);
-                    TeamsHeldCodec.AccountHeld stored = storedHeld(o);
+                    TeamsHeldCodec.AccountHeld stored = TeamsHeldCodec.decodeOrNothing(o);
                     slot.held = stored.held();
                     slot.heldFor = stored.graphId();
                 }));
@@ -114,6 +115,7 @@ public final class TeamsWriter implements CallListener {
                 Slot slot = slot(change.user());
                 // read under the lock: a phone change re-targets under it too, so the later of both wins
                 slot.target = rules.targetFor(change.after(), calls.onThePhone(change.user()));
+                decisions.record(World.TEAMS, change.user(), "Teams to show " + slot.target.describe());
                 if (!slot.inFlight && slot.attempts == 0) {
                     slot.dueAt = Instant.MIN;
                 }
@@ -144,6 +146,12 @@ public final class TeamsWriter implements CallListener {
     public void phoneChanged(UserKey user, boolean onThePhone) {
         if (users.graphId(user).isPresent()) {
             reconcile(List.of(user));
+            TeamsTarget target;
+            synchronized (lock) {
+                target = slot(user).target;
+            }
+            decisions.record(World.CALLS, user, (onThePhone ? "on the phone" : "off the phone") + ": Teams to show "
+                    + target.describe());
         }
     }
 
@@ -290,6 +298,8 @@ public final class TeamsWriter implements CallListener {
                 case REJECTED -> {
                     slot.attempts = 0;
                     slot.rejected = slot.target;
+                    decisions.record(World.TEAMS, user, "Graph rejected " + write.kind() + " (" + answer.describe()
+                            + "): not retried until the state changes");
                     String rejection = "Teams: Graph rejected " + write.kind() + " (" + answer.describe()
                             + "); not retried until the user's state changes";
                     if (rejection.equals(lastFailure)) {
@@ -326,16 +336,6 @@ public final class TeamsWriter implements CallListener {
 
     private Slot slot(UserKey user) {
         return slots.computeIfAbsent(user, k -> new Slot());
-    }
-
-    /** An unreadable row means "unknown": the next reconcile writes again, which is harmless. */
-    private static TeamsHeldCodec.AccountHeld storedHeld(Observation row) {
-        try {
-            return TeamsHeldCodec.decode(row.value());
-        } catch (ObservationFormatException e) {
-            LOG.debug("Teams: held state of {} not readable ({}); written again", row.key(), e.getMessage());
-            return TeamsHeldCodec.AccountHeld.NOTHING;
-        }
     }
 
     @Override

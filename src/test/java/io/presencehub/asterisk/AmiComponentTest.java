@@ -43,7 +43,7 @@ class AmiComponentTest {
         DirectoryIndex index = new DirectoryIndex(new DirectoryParser().parse(SyncHarness.DIRECTORY));
         AsteriskEchoes echoes = new AsteriskEchoes();
         AsteriskWriter writer = new AsteriskWriter(new AsteriskWriteResolver(settings), () -> index, user -> null,
-                new MemoryStateStore(), echoes, Clock.systemUTC());
+                new MemoryStateStore(), echoes, Clock.systemUTC(), new io.presencehub.decisions.DecisionLog(Clock.systemUTC()));
         context = new DefaultCamelContext();
         context.addComponent("ami", new AmiComponent(new AsteriskLink(settings, echoes, writer, Clock.systemUTC())));
         context.addRoutes(new RouteBuilder() {

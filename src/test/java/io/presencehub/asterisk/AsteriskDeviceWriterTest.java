@@ -27,7 +27,8 @@ class AsteriskDeviceWriterTest {
     private final CallStates calls = new CallStates(CallStates.DEFAULT_BUSY_STATES);
 
     private AsteriskDeviceWriter writer(boolean teamsEnabled, Map<String, io.presencehub.calls.DeviceState> listed) {
-        AsteriskDeviceWriter writer = new AsteriskDeviceWriter(calls, teamsEnabled, Clock.systemUTC());
+        AsteriskDeviceWriter writer = new AsteriskDeviceWriter(calls, teamsEnabled, Clock.systemUTC(),
+                new io.presencehub.decisions.DecisionLog(Clock.systemUTC()));
         calls.listen(writer);
         calls.devicesAssigned(BEN_ONLY);
         writer.listed(listed);

@@ -93,7 +93,8 @@ final class SyncHarness {
             public void extensionReassigned(ExtensionReassignment reassignment) {
             }
         }, clock);
-        AsteriskParts parts = AsteriskParts.build(settings, store, directory, applier, clock);
+        AsteriskParts parts = AsteriskParts.build(settings, store, directory, applier, clock,
+                new io.presencehub.decisions.DecisionLog(clock));
         echoes = parts.echoes();
         writer = parts.writer();
         incoming = parts.reader();

@@ -35,10 +35,15 @@ abstract class BaseThreeWorldTest {
         graph = FakeGraph.start();
         graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
         graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
-        hub = TestHub.in(folder).withAsterisk(asterisk).withTeams(graph)
-                .with("hub.teams.poll-interval", "100ms")
+        hub = withMore(TestHub.in(folder).withAsterisk(asterisk).withTeams(graph)
+                .with("hub.teams.poll-interval", "100ms"))
                 .start();
         await().until(() -> hub.asteriskConnected() && hub.teamsPoller().observation(ALICE).isPresent());
+    }
+
+    /** A test class's own directory or settings on top of these (none by default). */
+    protected TestHub withMore(TestHub hub) {
+        return hub;
     }
 
     @AfterEach

@@ -71,10 +71,11 @@ class TeamsWriterTest {
         TeamsUsers users = new TeamsUsers(settings, () -> directory, store, clock);
         poller = new TeamsPoller(settings, users, budget, retry,
                 new TeamsIncomingResolver(TeamsIncomingMapper.defaults()), applier, () -> directory, calls, store,
-                clock);
+                clock, new io.presencehub.decisions.DecisionLog(clock));
         TeamsWriteRules rules = new TeamsWriteRules(new TeamsSessionResolver(TeamsSessionMapper.defaults(), true),
                 TeamsWriteResolver.forExpiration(settings.sessionExpiration()), retry, settings.sessionExpiration());
-        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, new HeldHook(store), clock);
+        writer = new TeamsWriter(settings, rules, users, poller, budget, applier, calls, new HeldHook(store), clock,
+                new io.presencehub.decisions.DecisionLog(clock));
     }
 
     @AfterEach
