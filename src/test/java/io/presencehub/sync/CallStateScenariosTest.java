@@ -11,6 +11,7 @@ import io.presencehub.model.UserKey;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,31 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallStateScenariosTest {
 
-    private static final UserKey BEN = new UserKey("hq", "sales", "ben");
-    private static final UserKey EMIL = new UserKey("hq", "sales", "emil");
+    private static final UserKey BEN = TestDirectories.BEN;
+    private static final UserKey EMIL = TestDirectories.EMIL;
     private static final String BEN_ID = "u-ben";
     private static final String EMIL_ID = "u-emil";
     private static final String BENS_PHONE = "PJSIP/2001";
     private static final String BENS_TEAMS_DEVICE = "Custom:teams-2001";
     private static final String EMILS_TEAMS_DEVICE = "Custom:teams-4001";
-    private static final String DIRECTORY = """
-            locations:
-              - name: HQ
-                id: hq
-                tenants:
-                  - name: Sales
-                    id: sales
-                    statuses:
-                      - {name: Available, type: available}
-                      - {name: Away, type: away}
-                      - {name: Do Not Disturb, type: dnd}
-                    extensions:
-                      - {number: "2001"}
-                      - {number: "4001"}
-                    users:
-                      - {id: ben, email: ben@example.com, extensions: ["2001"]}
-                      - {id: emil, email: emil@example.com, extensions: ["4001"]}
-            """;
+    private static final String DIRECTORY = TestDirectories.BEN_AND_EMIL;
 
     @TempDir
     Path folder;

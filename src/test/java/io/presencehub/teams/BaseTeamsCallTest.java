@@ -6,6 +6,7 @@ import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
 import io.presencehub.calls.TeamsCall;
 import io.presencehub.model.UserKey;
+import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 abstract class BaseTeamsCallTest extends BaseTeamsHubTest {
 
-    static final UserKey BEN = new UserKey("hq", "sales", "ben");
-    static final UserKey EMIL = new UserKey("hq", "sales", "emil");
+    static final UserKey BEN = TestDirectories.BEN;
+    static final UserKey EMIL = TestDirectories.EMIL;
     static final String BEN_ID = "u-ben";
     static final String EMIL_ID = "u-emil";
     static final String BEN_PHONE = "PJSIP/2001";
-    static final String DIRECTORY = """
-            locations:
-              - name: HQ
-                id: hq
-                tenants:
-                  - name: Sales
-                    id: sales
-                    statuses:
-                      - {name: Available, type: available}
-                      - {name: Away, type: away}
-                      - {name: Do Not Disturb, type: dnd}
-                    extensions:
-                      - {number: "2001"}
-                      - {number: "4001"}
-                    users:
-                      - {id: ben, email: ben@example.com, extensions: ["2001"]}
-                      - {id: emil, email: emil@example.com, extensions: ["4001"]}
-            """;
+    static final String DIRECTORY = TestDirectories.BEN_AND_EMIL;
 
     protected CallStates calls;
     /** Every Teams call report that changed a user's value, in order. */

@@ -94,6 +94,34 @@ public final class TestDirectories {
         return yaml.toString();
     }
 
+    /** HQ (id hq) / Sales (id sales) with the statuses Available, Away and Do Not Disturb: more statuses, then extensions follow. */
+    private static final String HQ_SALES = """
+            locations:
+              - name: HQ
+                id: hq
+                tenants:
+                  - name: Sales
+                    id: sales
+                    statuses:
+                      - {name: Available, type: available}
+                      - {name: Away, type: away}
+                      - {name: Do Not Disturb, type: dnd}
+            """;
+
+    /** Ben (extension 2001, desk phone {@code PJSIP/2001} by the default pattern) of {@link #BEN_AND_EMIL}. */
+    public static final UserKey BEN = new UserKey("hq", "sales", "ben");
+    /** Emil (extension 4001, Teams device {@code Custom:teams-4001}) of {@link #BEN_AND_EMIL}. */
+    public static final UserKey EMIL = new UserKey("hq", "sales", "emil");
+
+    /** HQ/Sales with ben and emil, both with e-mails (ben@example.com, emil@example.com): the call-state tests. */
+    public static final String BEN_AND_EMIL = HQ_SALES
+            + "        extensions:\n"
+            + "          - {number: \"2001\"}\n"
+            + "          - {number: \"4001\"}\n"
+            + "        users:\n"
+            + "          - {id: ben, email: ben@example.com, extensions: [\"2001\"]}\n"
+            + "          - {id: emil, email: emil@example.com, extensions: [\"4001\"]}\n";
+
     /** {@link #SMALL} with one more extension in HQ/Sales, 1005, that no user claims. */
     public static final String SMALL_WITH_1005 = smallWith("- {number: \"1004\"}",
             "- {number: \"1004\"}\n          - {number: \"1005\"}");
@@ -122,20 +150,9 @@ public final class TestDirectories {
      * {@code user<i>@example.com} (for Teams tests and the Teams benchmark).
      */
     public static String teamsUsers(int count) {
-        StringBuilder yaml = new StringBuilder("""
-                locations:
-                  - name: HQ
-                    id: hq
-                    tenants:
-                      - name: Sales
-                        id: sales
-                        statuses:
-                          - {name: Available, type: available}
-                          - {name: Away, type: away}
-                          - {name: Do Not Disturb, type: dnd}
-                          - {name: Out, type: xa}
-                        extensions:
-                """);
+        StringBuilder yaml = new StringBuilder(HQ_SALES)
+                .append("          - {name: Out, type: xa}\n")
+                .append("        extensions:\n");
         for (int i = 0; i < count; i++) {
             yaml.append("          - {number: \"").append(20000 + i).append("\"}\n");
         }
