@@ -5,6 +5,7 @@ import io.presencehub.statusinterface.StatusCommandProcessor;
 import io.presencehub.statusinterface.StatusInterfaceHealthCheck;
 import io.presencehub.statusinterface.StatusInterfaceWatch;
 import io.presencehub.teams.TeamsConfiguration;
+import io.presencehub.web.WebConfiguration;
 import io.netty.handler.codec.string.StringEncoder;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
@@ -113,6 +114,11 @@ public final class HubConfiguration implements CamelConfiguration {
         } else {
             switchedOff.add("asterisk-");
         }
+        if (settings.flag("hub.web.enabled")) {
+            WebConfiguration.configure(context, settings, applier, directory, calls, clock);
+        } else {
+            switchedOff.add("web-");
+        }
         HubRoutes.leaveOut(context, switchedOff);
 
         context.addService(new ServiceSupport() {
@@ -175,14 +181,22 @@ public final class HubConfiguration implements CamelConfiguration {
 
     /** TLS for remote status clients; unused (and empty) while {@code hub.status.tls.enabled} is false. */
     private static SSLContextParameters statusTls(HubSettings settings) {
+        return tls(settings, "hub.status.tls");
+    }
+
+    /**
+     * TLS parameters from the settings {@code <prefix>.enabled}, {@code .keystore}, {@code .keystore-type} and
+     * {@code .keystore-password} (the latter from the environment); empty while {@code <prefix>.enabled} is false.
+     */
+    public static SSLContextParameters tls(HubSettings settings, String prefix) {
         SSLContextParameters parameters = new SSLContextParameters();
-        if (!settings.flag("hub.status.tls.enabled")) {
+        if (!settings.flag(prefix + ".enabled")) {
             return parameters;
         }
         KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setResource("file:" + settings.text("hub.status.tls.keystore"));
-        keyStore.setType(settings.text("hub.status.tls.keystore-type"));
-        String password = settings.optionalText("hub.status.tls.keystore-password").orElse("");
+        keyStore.setResource("file:" + settings.text(prefix + ".keystore"));
+        keyStore.setType(settings.text(prefix + ".keystore-type"));
+        String password = settings.optionalText(prefix + ".keystore-password").orElse("");
         keyStore.setPassword(password);
         KeyManagersParameters keyManagers = new KeyManagersParameters();
         keyManagers.setKeyStore(keyStore);
