@@ -144,7 +144,7 @@ public final class HubConfiguration implements CamelConfiguration {
     /** Settings the routes use as timer periods: Camel's timer reads {@code 10s} but not {@code PT10S}, so they get milliseconds. */
     private static final List<String> TIMER_PERIODS = List.of(
             "hub.directory.reload-interval", "hub.teams.poll-interval", "hub.teams.writer-interval",
-            "hub.asterisk.writer-interval");
+            "hub.asterisk.writer-interval", "hub.web.events.heartbeat");
 
     private static void normaliseTimerPeriods(PropertiesComponent properties, HubSettings settings) {
         for (String key : TIMER_PERIODS) {

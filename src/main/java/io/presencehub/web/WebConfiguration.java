@@ -5,6 +5,7 @@ import io.presencehub.camel.HubConfiguration;
 import io.presencehub.camel.HubSettings;
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.sync.PresenceApplier;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
@@ -12,6 +13,7 @@ import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Binds the web server's beans (the access filter, login, REST API) and, as the context starts, gives camel-main's
@@ -23,7 +25,15 @@ public final class WebConfiguration {
     /** Order of the access filter on the Vert.x router: before every platform-http route and handler. */
     static final int FILTER_ORDER = -1_000_000;
 
+    /** The path of the Server-Sent Events (a Vert.x handler: a Camel route cannot hold an answer open). */
+    public static final String EVENTS = "/api/events";
+
     private WebConfiguration() {
+    }
+
+    /** A new id for every start of the hub, so that event ids of an earlier run are never taken for this one's. */
+    static String runId(Clock clock) {
+        return Long.toString(clock.millis(), 36) + Integer.toString(new SecureRandom().nextInt(1 << 20), 36);
     }
 
     public static void configure(CamelContext context, HubSettings settings, PresenceApplier applier,
@@ -34,12 +44,24 @@ public final class WebConfiguration {
         context.getRegistry().bind("webAccess", access);
         context.getRegistry().bind("webLogin", new WebLogin(access, web.tls()));
         context.getRegistry().bind("webApi", new WebApi(directory, applier, calls));
+        WebEventStream events = new WebEventStream(new WebEventLog(runId(clock), settings.integer("hub.web.events.keep")),
+                settings.integer("hub.web.events.max-pending-bytes"));
+        context.getRegistry().bind("webEvents", new WebEventFeed(directory, calls, events));
+        context.getRegistry().bind("webEventStream", events);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                events.close();
+            }
+        }, true, true);
         WebAccessFilter filter = new WebAccessFilter(access);
         SSLContextParameters tls = web.tls() ? HubConfiguration.tls(settings, "hub.web.tls") : null;
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarting(CamelContext camelContext, boolean alreadyStarted) {
-                router(camelContext, tls).route().order(FILTER_ORDER).handler(filter);
+                VertxPlatformHttpRouter router = router(camelContext, tls);
+                router.route().order(FILTER_ORDER).handler(filter);
+                router.get(EVENTS).order(FILTER_ORDER + 1).handler(events);
             }
 
             @Override

@@ -54,6 +54,11 @@ final class WebClient {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A GET whose body is read as it arrives (Server-Sent Events). */
+    HttpResponse<java.io.InputStream> stream(String path) {
+        return send(request(path).GET(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         headers.forEach(builder::header);
@@ -61,8 +66,12 @@ final class WebClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -114,6 +114,15 @@ class WebLoginTest {
     }
 
     @Test
+    void theEventStreamNeedsCredentialsAndAViewerMayFollowIt() {
+        assertThat(running.web().get("/api/events").statusCode()).isEqualTo(401);
+        try (SseClient events = new SseClient(running.web().basic("viewer", VIEWER))) {
+            assertThat(events.response().statusCode()).isEqualTo(200);
+            assertThat(events.next().comments()).containsExactly("presence hub events");
+        }
+    }
+
+    @Test
     void aPageWithoutSessionRedirectsToTheLoginForm() {
         HttpResponse<String> page = running.web().get("/");
         assertThat(page.statusCode()).isEqualTo(303);
@@ -129,7 +138,7 @@ class WebLoginTest {
                 .contains("\"role\":\"viewer\"");
     }
 
-    static void assertSecurityHeaders(HttpResponse<String> response) {
+    static void assertSecurityHeaders(HttpResponse<?> response) {
         Map<String, List<String>> headers = response.headers().map();
         WebAccessFilter.SECURITY_HEADERS.forEach((name, value) ->
                 assertThat(headers.get(name.toLowerCase(java.util.Locale.ROOT))).as(name).containsExactly(value));
