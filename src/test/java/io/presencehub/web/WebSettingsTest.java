@@ -63,6 +63,16 @@ class WebSettingsTest {
     }
 
     @Test
+    void switchedOffThereIsNoWebRouteAndNothingListensOnTheWebPort() {
+        try (TestHub hub = TestHub.in(folder).with("hub.web.enabled", "false").start()) {
+            assertThat(hub.context().getRoutes()).extracting(org.apache.camel.Route::getRouteId)
+                    .isNotEmpty().noneMatch(id -> id.startsWith("web-"));
+            assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", hub.webPort()).close())
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
+    @Test
     void aRealHubOnAllInterfacesWithoutPasswordDoesNotStartAndSaysWhy() {
         try (TestHub hub = TestHub.in(folder).with("hub.web.host", "0.0.0.0")) {
             assertThatThrownBy(hub::start).hasRootCauseInstanceOf(HubStartException.class)
