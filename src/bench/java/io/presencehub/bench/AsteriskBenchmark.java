@@ -216,6 +216,7 @@ public final class AsteriskBenchmark {
         command.addAll(Arrays.asList(
                 "-Dhub.status.port=" + statusPort,
                 "-Dcamel.management.port=" + managementPort,
+                "-Dhub.web.port=" + FreePort.find(),
                 "-Dhub.directory.file=" + work.resolve("directory.yaml"),
                 "-Dhub.store.url=jdbc:h2:file:" + work.resolve("data/hub"),
                 "-Dhub.asterisk.enabled=true",

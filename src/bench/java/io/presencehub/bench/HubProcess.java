@@ -42,6 +42,7 @@ final class HubProcess implements AutoCloseable {
         command.addAll(jvmArgs);
         command.add("-Dhub.status.port=" + statusPort);
         command.add("-Dcamel.management.port=" + managementPort);
+        command.add("-Dhub.web.port=" + FreePort.find());
         command.add("-Dhub.routes.dir=" + workDir.resolve("no-routes"));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

@@ -10,6 +10,7 @@ import io.presencehub.statusinterface.StatusCommandProcessor;
 import io.presencehub.statusinterface.StatusInterfaceHealthCheck;
 import io.presencehub.statusinterface.StatusInterfaceWatch;
 import io.presencehub.teams.TeamsConfiguration;
+import io.presencehub.web.WebConfiguration;
 import io.netty.handler.codec.string.StringEncoder;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.DeviceState;
@@ -132,6 +133,11 @@ public final class HubConfiguration implements CamelConfiguration {
         } else {
             switchedOff.add("asterisk-");
         }
+        if (settings.flag("hub.web.enabled")) {
+            WebConfiguration.configure(context, settings, applier, directory, calls, clock);
+        } else {
+            switchedOff.add("web-");
+        }
         HubRoutes.leaveOut(context, switchedOff);
         bind(context, "adminOverview", new AdminOverview(
                 Optional.ofNullable(context.getRegistry().lookupByNameAndType("asteriskAdmin", AsteriskAdmin.class)),
@@ -161,7 +167,7 @@ public final class HubConfiguration implements CamelConfiguration {
     /** Settings the routes use as timer periods: Camel's timer reads {@code 10s} but not {@code PT10S}, so they get milliseconds. */
     private static final List<String> TIMER_PERIODS = List.of(
             "hub.directory.reload-interval", "hub.teams.poll-interval", "hub.teams.writer-interval",
-            "hub.asterisk.writer-interval");
+            "hub.asterisk.writer-interval", "hub.web.events.heartbeat");
 
     private static void normaliseTimerPeriods(PropertiesComponent properties, HubSettings settings) {
         for (String key : TIMER_PERIODS) {
@@ -198,14 +204,22 @@ public final class HubConfiguration implements CamelConfiguration {
 
     /** TLS for remote status clients; unused (and empty) while {@code hub.status.tls.enabled} is false. */
     private static SSLContextParameters statusTls(HubSettings settings) {
+        return tls(settings, "hub.status.tls");
+    }
+
+    /**
+     * TLS parameters from the settings {@code <prefix>.enabled}, {@code .keystore}, {@code .keystore-type} and
+     * {@code .keystore-password} (the latter from the environment); empty while {@code <prefix>.enabled} is false.
+     */
+    public static SSLContextParameters tls(HubSettings settings, String prefix) {
         SSLContextParameters parameters = new SSLContextParameters();
-        if (!settings.flag("hub.status.tls.enabled")) {
+        if (!settings.flag(prefix + ".enabled")) {
             return parameters;
         }
         KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setResource("file:" + settings.text("hub.status.tls.keystore"));
-        keyStore.setType(settings.text("hub.status.tls.keystore-type"));
-        String password = settings.optionalText("hub.status.tls.keystore-password").orElse("");
+        keyStore.setResource("file:" + settings.text(prefix + ".keystore"));
+        keyStore.setType(settings.text(prefix + ".keystore-type"));
+        String password = settings.optionalText(prefix + ".keystore-password").orElse("");
         keyStore.setPassword(password);
         KeyManagersParameters keyManagers = new KeyManagersParameters();
         keyManagers.setKeyStore(keyStore);

@@ -137,13 +137,15 @@ public final class StatusCommandHandler {
         };
     }
 
-    private static StatusDef status(ExtensionEntry entry, String name) {
+    /** The tenant's status of this name; an unknown name is a StatusProtocolException saying so. */
+    public static StatusDef status(ExtensionEntry entry, String name) {
         return entry.tenant().statusNamed(name).orElseThrow(() -> new StatusProtocolException(
                 "Unknown status: " + name + " (not a status of tenant " + entry.tenant().name()
                         + " in location " + entry.location().name() + ")"));
     }
 
-    private static ExtensionEntry resolve(DirectoryIndex index, ExtensionAddress address) {
+    /** The addressed extension; an unknown location, tenant or number is a StatusProtocolException naming it. */
+    public static ExtensionEntry resolve(DirectoryIndex index, ExtensionAddress address) {
         return index.extension(address.location(), address.tenant(), address.number()).orElseThrow(() -> {
             Location location = index.directory().locationNamed(address.location()).orElseThrow(
                     () -> new StatusProtocolException("Unknown location: " + address.location()));

@@ -41,6 +41,8 @@ class DropInCamelContextTest {
             hostProperties.setProperty("hub.status.port", Integer.toString(port));
             hostProperties.setProperty("hub.directory.file", directory.toString());
             hostProperties.setProperty("hub.store.url", "jdbc:h2:file:" + folder.resolve("hub"));
+            // a host CamelContext without a platform-http server: the web console stays off (docs/drop-in.md)
+            hostProperties.setProperty("hub.web.enabled", "false");
             host.getPropertiesComponent().setInitialProperties(hostProperties);
 
             new HubConfiguration().configure(host);

@@ -85,6 +85,50 @@ class StartupFaultsIT {
     }
 
     @Test
+    void aWebPortInUseStopsTheHubInOneLine() throws IOException {
+        int port = FreePort.find();
+        settings.put("hub.web.port", Integer.toString(port));
+        try (ServerSocket other = occupy(port)) {
+            Exit exit = HubJarProcess.runUntilExit(folder, settings);
+            assertThat(exit.code()).isNotZero();
+            assertThat(errorLines(exit)).singleElement().asString()
+                    .endsWith("web server (console and REST API, hub.web.host/hub.web.port) not started: 127.0.0.1:"
+                            + port + " is already in use");
+        }
+    }
+
+    @Test
+    void aWebServerBeyondLoopbackWithoutAdminPasswordStopsTheHubInOneLine() {
+        settings.put("hub.web.host", "0.0.0.0");
+        Exit exit = HubJarProcess.runUntilExit(folder, settings);
+        assertThat(exit.code()).isNotZero();
+        assertThat(errorLines(exit)).singleElement().asString().endsWith("Presence Hub cannot start: web console:"
+                + " hub.web.host 0.0.0.0 is reachable beyond this machine but no admin password is set; set"
+                + " HUB_WEB_ADMIN_PASSWORD (and HUB_WEB_VIEWER_PASSWORD) or use hub.web.host=127.0.0.1");
+    }
+
+    @Test
+    void withTheAdminPasswordFromTheEnvironmentTheWebServerOpensBeyondLoopbackAndNeverLogsIt() throws Exception {
+        int port = FreePort.find();
+        settings.put("hub.web.host", "0.0.0.0");
+        settings.put("hub.web.port", Integer.toString(port));
+        String password = "env-admin-Pw-" + System.nanoTime();
+        try (HubJarProcess hub = HubJarProcess.start(folder, settings, Map.of("HUB_WEB_ADMIN_PASSWORD", password))) {
+            URI users = URI.create("http://127.0.0.1:" + port + "/api/users");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(users).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes());
+            HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(users).header("Authorization", "Basic " + basic)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(hub.log()).contains("Web console and REST API on http://0.0.0.0:" + port + "/")
+                    .doesNotContain(password);
+        }
+    }
+
+    @Test
     void aStatusPortInUseStopsTheHubWhenTheStatusInterfaceIsRequired() throws IOException {
         int port = FreePort.find();
         settings.put("hub.status.port", Integer.toString(port));

@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** One scrape of {@code /observe/metrics} over HTTP, and the value of a series in it. */
-record MetricsScrape(String text) {
+public record MetricsScrape(String text) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** GET /observe/metrics on this management port; fails unless it answers 200 with Prometheus text. */
-    static MetricsScrape of(int managementPort) {
+    public static MetricsScrape of(int managementPort) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics")).build(),
@@ -36,7 +36,7 @@ record MetricsScrape(String text) {
      * The value of the one series {@code name} whose labels include every {@code label="value"} given (as pairs);
      * 0 when there is no such series yet (a counter not yet incremented with those labels).
      */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         List<String> matching = series(name, labels);
         if (matching.size() > 1) {
             throw new AssertionError("several series " + name + " " + Arrays.toString(labels) + ": " + matching);

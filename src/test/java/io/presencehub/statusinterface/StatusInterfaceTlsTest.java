@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestKeystores;
 import io.presencehub.testing.TestHub;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,14 +43,7 @@ class StatusInterfaceTlsTest {
     }
 
     private Path createKeystore() throws IOException, InterruptedException {
-        Path keystore = folder.resolve("status-tls.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "hub", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).isZero();
-        return keystore;
+        return TestKeystores.create(folder.resolve("status-tls.p12"), PASSWORD);
     }
 
     /** A line client over TLS that trusts the hub's self-signed certificate. */
@@ -65,14 +54,7 @@ class StatusInterfaceTlsTest {
         }
 
         private static Socket connect(int port, Path keystore) throws Exception {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            try (InputStream in = new FileInputStream(keystore.toFile())) {
-                trusted.load(in, PASSWORD.toCharArray());
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            SSLContext context = TestKeystores.trusting(keystore, PASSWORD);
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
             socket.startHandshake();
             return socket;

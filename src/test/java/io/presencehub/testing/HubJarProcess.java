@@ -84,8 +84,8 @@ public final class HubJarProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the process. A {@code hub.status.port} or {@code camel.management.port} among the
-     * settings is used as given, otherwise each gets a port of its own from {@link FreePort}.
+     * Starts the process. A {@code hub.status.port}, {@code camel.management.port} or {@code hub.web.port} among
+     * the settings is used as given, otherwise each gets a port of its own from {@link FreePort}.
      */
     private static HubJarProcess launch(Path workDir, Map<String, String> settings, Map<String, String> environment) {
         try {
@@ -96,6 +96,7 @@ public final class HubJarProcess implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dhub.status.port=" + statusPort,
                     "-Dcamel.management.port=" + managementPort,
+                    "-Dhub.web.port=" + port(settings, "hub.web.port"),
                     "-Dhub.routes.dir=" + workDir.resolve("routes")));
             settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");

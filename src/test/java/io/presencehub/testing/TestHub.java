@@ -61,6 +61,7 @@ public final class TestHub implements AutoCloseable {
     private int fixedStatusPort;
     private int statusPort;
     private int managementPort;
+    private int webPort;
 
     private TestHub(Path folder) {
         this.folder = folder;
@@ -145,9 +146,11 @@ public final class TestHub implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             statusPort = fixedStatusPort > 0 ? fixedStatusPort : FreePort.find();
             managementPort = FreePort.find();
+            webPort = FreePort.find();
             main = PresenceHubMain.createMain();
             main.addOverrideProperty("hub.status.port", Integer.toString(statusPort));
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
+            main.addOverrideProperty("hub.web.port", Integer.toString(webPort));
             properties.forEach(main::addOverrideProperty);
             beans.forEach(main::bind);
             try {
@@ -238,6 +241,11 @@ public final class TestHub implements AutoCloseable {
 
     public int managementPort() {
         return managementPort;
+    }
+
+    /** The port of the web console and REST API ({@code hub.web.port}). */
+    public int webPort() {
+        return webPort;
     }
 
     /**

@@ -1,0 +1,104 @@
+package io.presencehub.web;
+
+import io.presencehub.web.WebEventLog.Event;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/events}: Server-Sent Events to every connected web client. A client that sends
+ * {@code Last-Event-ID} first gets what it missed, or {@code event: reset} when that is no longer known (it must
+ * reload). A comment line every heartbeat keeps proxies from closing a quiet stream. A client with more than
+ * {@code maxPendingBytes} unsent (it stopped reading) is disconnected. Each client is written on its own Vert.x
+ * event loop, in the order the events were published.
+ */
+public final class WebEventStream implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebEventStream.class);
+
+    /** One connected client: its response and the event loop that writes it. */
+    private record Client(HttpServerResponse response, Context loop, String address) {
+    }
+
+    private final WebEventLog log;
+    private final int maxPendingBytes;
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+
+    public WebEventStream(WebEventLog log, int maxPendingBytes) {
+        this.log = log;
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        response.setChunked(true).setWriteQueueMaxSize(maxPendingBytes)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("X-Accel-Buffering", "no");
+        Client client = new Client(response, Vertx.currentContext(), String.valueOf(context.request().remoteAddress()));
+        String lastEventId = context.request().getHeader("Last-Event-ID");
+        response.closeHandler(v -> clients.remove(client));
+        response.exceptionHandler(e -> clients.remove(client));
+        synchronized (log) {
+            StringBuilder start = new StringBuilder(": presence hub events\n\n");
+            if (lastEventId != null) {
+                Optional<List<Event>> missed = log.after(lastEventId.strip());
+                if (missed.isPresent()) {
+                    missed.get().forEach(e -> start.append(e.wire()));
+                } else {
+                    start.append("id: ").append(log.lastId()).append("\nevent: reset\ndata: ")
+                            .append(WebJson.write(java.util.Map.of("reason", "events since " + lastEventId
+                                    + " are no longer known: reload"))).append("\n\n");
+                }
+            }
+            response.write(start.toString());
+            clients.add(client);
+        }
+    }
+
+    /** Sends an event to every client (and keeps it for resume). */
+    public void publish(String name, String data) {
+        synchronized (log) {
+            String wire = log.append(name, data).wire();
+            clients.forEach(client -> send(client, wire));
+        }
+    }
+
+    /** A comment line to every client. */
+    public void heartbeat() {
+        clients.forEach(client -> send(client, ": heartbeat\n\n"));
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    private void send(Client client, String text) {
+        client.loop().runOnContext(v -> {
+            if (!clients.contains(client)) {
+                return;
+            }
+            client.response().write(text);
+            if (client.response().writeQueueFull()) {
+                clients.remove(client);
+                LOG.warn("Web event client {} disconnected: more than {} bytes unsent (it stopped reading)",
+                        client.address(), maxPendingBytes);
+                client.response().close();
+            }
+        });
+    }
+
+    /** Ends every stream (the hub stops). */
+    public void close() {
+        clients.forEach(client -> client.loop().runOnContext(v -> client.response().close()));
+        clients.clear();
+    }
+}
