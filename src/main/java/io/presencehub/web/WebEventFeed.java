@@ -27,6 +27,9 @@ public final class WebEventFeed {
 
     /** From the fan-out ({@code direct:web-state-changed}); a user no longer in the directory is not shown. */
     public void stateChanged(StateChange change) {
+        if (!stream.keepsEvents()) {
+            return;
+        }
         DirectoryIndex index = directory.get();
         if (!index.extensionsOf(change.user()).isEmpty()) {
             stream.publish("state", WebJson.write(WebUserView.of(index, change.user(), change.after(), calls)));
@@ -35,6 +38,9 @@ public final class WebEventFeed {
 
     /** From the directory fan-out ({@code direct:web-directory-changed}). */
     public void directoryChanged(List<DirectoryEvent> events) {
+        if (!stream.keepsEvents()) {
+            return;
+        }
         stream.publish("directory", WebJson.write(Map.of("changes", events.stream()
                 .map(e -> Map.of("kind", e.kind().name().toLowerCase(Locale.ROOT), "names", e.names())).toList())));
     }

@@ -31,6 +31,8 @@ public final class WebEventStream implements Handler<RoutingContext> {
     private final WebEventLog log;
     private final int maxPendingBytes;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    /** Whether a client connected in this run: before that, no one holds an id of this run that could resume. */
+    private volatile boolean listenedTo;
 
     public WebEventStream(WebEventLog log, int maxPendingBytes) {
         this.log = log;
@@ -48,6 +50,7 @@ public final class WebEventStream implements Handler<RoutingContext> {
         response.closeHandler(v -> clients.remove(client));
         response.exceptionHandler(e -> clients.remove(client));
         synchronized (log) {
+            listenedTo = true;
             StringBuilder start = new StringBuilder(": presence hub events\n\n");
             if (lastEventId != null) {
                 Optional<List<Event>> missed = log.after(lastEventId.strip());
@@ -75,6 +78,14 @@ public final class WebEventStream implements Handler<RoutingContext> {
     /** A comment line to every client. */
     public void heartbeat() {
         clients.forEach(client -> send(client, ": heartbeat\n\n"));
+    }
+
+    /**
+     * Whether events are worth encoding and keeping: not until the first client of this run connects (ids are per
+     * run, so nobody could resume with an earlier one), which spares every change its JSON on a hub nobody watches.
+     */
+    public boolean keepsEvents() {
+        return listenedTo;
     }
 
     public int clientCount() {
