@@ -133,16 +133,17 @@ public final class HubConfiguration implements CamelConfiguration {
         } else {
             switchedOff.add("asterisk-");
         }
+        // before the web server's beans: its admin API answers from it
+        bind(context, "adminOverview", new AdminOverview(
+                Optional.ofNullable(context.getRegistry().lookupByNameAndType("asteriskAdmin", AsteriskAdmin.class)),
+                Optional.ofNullable(context.getRegistry().lookupByNameAndType("teamsAdmin", TeamsAdmin.class)),
+                new StatusInterfaceAdmin(clients), new DirectoryAdmin(directory), decisions));
         if (settings.flag("hub.web.enabled")) {
             WebConfiguration.configure(context, settings, applier, directory, calls, clock);
         } else {
             switchedOff.add("web-");
         }
         HubRoutes.leaveOut(context, switchedOff);
-        bind(context, "adminOverview", new AdminOverview(
-                Optional.ofNullable(context.getRegistry().lookupByNameAndType("asteriskAdmin", AsteriskAdmin.class)),
-                Optional.ofNullable(context.getRegistry().lookupByNameAndType("teamsAdmin", TeamsAdmin.class)),
-                new StatusInterfaceAdmin(clients), new DirectoryAdmin(directory), decisions));
 
         context.addService(new ServiceSupport() {
             @Override

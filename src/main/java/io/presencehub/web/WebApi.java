@@ -199,7 +199,7 @@ public final class WebApi {
         }
     }
 
-    private static int number(Message in, String name, int min, int max, int otherwise) {
+    static int number(Message in, String name, int min, int max, int otherwise) {
         String text = in.getHeader(name, String.class);
         if (text == null || text.isEmpty()) {
             return otherwise;

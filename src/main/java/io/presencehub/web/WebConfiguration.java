@@ -1,5 +1,6 @@
 package io.presencehub.web;
 
+import io.presencehub.admin.AdminOverview;
 import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubConfiguration;
 import io.presencehub.metrics.HubMetrics;
@@ -12,14 +13,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * Binds the web server's beans (the access filter, login, REST API) and, as the context starts, gives camel-main's
- * server its TLS ({@code hub.web.tls.*}), starts it and puts the access filter in front of every route of it,
- * before any of those routes starts.
+ * Binds the web server's beans (the access filter, login, REST API, the admin API over bean {@code adminOverview},
+ * which must be bound already) and, as the context starts, gives camel-main's server its TLS ({@code hub.web.tls.*}),
+ * starts it and puts the access filter in front of every route of it, before any of those routes starts.
  */
 public final class WebConfiguration {
 
@@ -45,6 +47,8 @@ public final class WebConfiguration {
         context.getRegistry().bind("webAccess", access);
         context.getRegistry().bind("webLogin", new WebLogin(access, web.tls()));
         context.getRegistry().bind("webApi", new WebApi(directory, applier, calls));
+        context.getRegistry().bind("webAdminApi", new WebAdminApi(
+                CamelContextHelper.mandatoryLookup(context, "adminOverview", AdminOverview.class)));
         WebEventStream events = new WebEventStream(new WebEventLog(runId(clock), settings.integer("hub.web.events.keep")),
                 settings.integer("hub.web.events.max-pending-bytes"));
         context.getRegistry().bind("webEvents", new WebEventFeed(directory, calls, events));
