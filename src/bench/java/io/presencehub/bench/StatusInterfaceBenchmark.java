@@ -402,7 +402,7 @@ public final class StatusInterfaceBenchmark {
         }
     }
 
-    private static void startWatchdog() {
+    static void startWatchdog() {
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(WATCHDOG_SECONDS));
@@ -416,7 +416,7 @@ public final class StatusInterfaceBenchmark {
         watchdog.start();
     }
 
-    private static void deleteRecursively(Path folder) {
+    static void deleteRecursively(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
