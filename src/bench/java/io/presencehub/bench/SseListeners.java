@@ -61,13 +61,14 @@ final class SseListeners implements AutoCloseable {
         return listeners.stream().mapToLong(l -> l.events).min().orElse(0);
     }
 
-    /** Latencies recorded by all clients together (timed notes received), in nanoseconds, sorted. */
-    long[] latencies() {
+    /** Latencies recorded by all clients together since the last call (timed notes received), in ns, sorted. */
+    long[] takeLatencies() {
         long[] all = new long[0];
         for (Listener listener : listeners) {
             long[] mine;
             synchronized (listener) {
                 mine = Arrays.copyOf(listener.latencies, listener.timed);
+                listener.timed = 0;
             }
             int at = all.length;
             all = Arrays.copyOf(all, at + mine.length);
@@ -77,7 +78,7 @@ final class SseListeners implements AutoCloseable {
         return all;
     }
 
-    /** Timed notes received by all clients together. */
+    /** Timed notes received by all clients together since the last {@link #takeLatencies()}. */
     long timedEvents() {
         long sum = 0;
         for (Listener listener : listeners) {
