@@ -78,6 +78,17 @@ final class SseListeners implements AutoCloseable {
         return all;
     }
 
+    /** When the last timed note arrived at any client ({@link System#nanoTime()}). */
+    long lastArrivalNanos() {
+        long last = Long.MIN_VALUE;
+        for (Listener listener : listeners) {
+            synchronized (listener) {
+                last = Math.max(last, listener.lastArrival);
+            }
+        }
+        return last;
+    }
+
     /** Timed notes received by all clients together since the last {@link #takeLatencies()}. */
     long timedEvents() {
         long sum = 0;
@@ -103,6 +114,7 @@ final class SseListeners implements AutoCloseable {
         private volatile long events;
         private long[] latencies = new long[1024];
         private int timed;
+        private long lastArrival;
 
         Listener(InetSocketAddress web, int index) throws IOException {
             socket.setTcpNoDelay(true);
@@ -154,6 +166,7 @@ final class SseListeners implements AutoCloseable {
                     latencies = Arrays.copyOf(latencies, timed * 2);
                 }
                 latencies[timed++] = now - sent;
+                lastArrival = now;
             }
         }
 
