@@ -306,7 +306,8 @@ public final class StatusInterfaceBenchmark {
         }
     }
 
-    private static void waitUntil(long nanos) {
+    /** Parks, then spins, until {@link System#nanoTime()} reaches {@code nanos}. */
+    static void waitUntil(long nanos) {
         for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
             if (left > 200_000) {
                 LockSupport.parkNanos(left - 100_000);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,7 +105,7 @@ public final class WebBenchmark {
                         .append(paced(streams, setter, sentNanos, 0, warmUp, probes).line(streams));
             }
             Phase run = paced(streams, setter, sentNanos, warmUp, changes, probes + warmUp);
-            double p99 = millis(run.latencies(), 0.99);
+            double p99 = Results.millis(run.latencies(), 0.99);
             report.append(run.line(streams).stripTrailing()).append(String.format("   (target p99 <= %.0f ms: %s)%n",
                     TARGET_P99_MILLIS, p99 <= TARGET_P99_MILLIS ? "met" : "MISSED"));
             report.append(String.format("    events expected %d, received %d (%s); streams lost: %d; last event %d ms"
@@ -123,8 +122,8 @@ public final class WebBenchmark {
 
         String line(SseListeners streams) {
             return String.format("SSE fan-out @%.0f changes/s for %.1f s to %d streams: p50 %.1f ms  p99 %.1f ms"
-                    + "  max %.1f ms%n", rate, seconds, streams.size(), millis(latencies, 0.50), millis(latencies, 0.99),
-                    millis(latencies, 1.0));
+                    + "  max %.1f ms%n", rate, seconds, streams.size(), Results.millis(latencies, 0.50),
+                    Results.millis(latencies, 0.99), Results.millis(latencies, 1.0));
         }
     }
 
@@ -135,7 +134,7 @@ public final class WebBenchmark {
         long period = TimeUnit.SECONDS.toNanos(1) / number("rate");
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
         for (int seq = after + 1; seq <= after + changes; seq++) {
-            waitUntil(start + (seq - after - 1) * period);
+            StatusInterfaceBenchmark.waitUntil(start + (seq - after - 1) * period);
             sentNanos.set(seq, System.nanoTime());
             setter.send("set_extension_note@#" + directory.address(seq % directory.extensionCount()) + "@#w" + seq);
             setter.flush();
@@ -169,16 +168,6 @@ public final class WebBenchmark {
             }
         }
         throw new IOException("not every event stream receives events: " + streams.disconnected() + " lost");
-    }
-
-    private static void waitUntil(long nanos) {
-        for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
-            if (left > 200_000) {
-                LockSupport.parkNanos(left - 100_000);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
     }
 
     // ---- (2) board data -----------------------------------------------------------------------
@@ -242,15 +231,6 @@ public final class WebBenchmark {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    }
-
-    /** The latency at a quantile, in milliseconds (sorted, in nanoseconds). */
-    private static double millis(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
     }
 
     private static void requireReplies(CommandConnection connection, long expected) throws Exception {
