@@ -22,12 +22,14 @@ final class HubProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int statusPort;
+    private final int webPort;
     private final long startedNanos;
 
-    private HubProcess(Process process, Path log, int statusPort, long startedNanos) {
+    private HubProcess(Process process, Path log, int statusPort, int webPort, long startedNanos) {
         this.process = process;
         this.log = log;
         this.statusPort = statusPort;
+        this.webPort = webPort;
         this.startedNanos = startedNanos;
     }
 
@@ -35,6 +37,7 @@ final class HubProcess implements AutoCloseable {
         // FreePort: two ports bound and released in a row (port 0) may be the same one
         int statusPort = FreePort.find();
         int managementPort = FreePort.find();
+        int webPort = FreePort.find();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Dhub.directory.file=" + directoryFile);
@@ -42,7 +45,7 @@ final class HubProcess implements AutoCloseable {
         command.addAll(jvmArgs);
         command.add("-Dhub.status.port=" + statusPort);
         command.add("-Dcamel.management.port=" + managementPort);
-        command.add("-Dhub.web.port=" + FreePort.find());
+        command.add("-Dhub.web.port=" + webPort);
         command.add("-Dhub.routes.dir=" + workDir.resolve("no-routes"));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
@@ -50,11 +53,16 @@ final class HubProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
-        return new HubProcess(builder.start(), log, statusPort, started);
+        return new HubProcess(builder.start(), log, statusPort, webPort, started);
     }
 
     InetSocketAddress statusAddress() {
         return new InetSocketAddress(HOST, statusPort);
+    }
+
+    /** The web server (REST API, Server-Sent Events): plain HTTP on loopback, no password, so every caller is admin. */
+    InetSocketAddress webAddress() {
+        return new InetSocketAddress(HOST, webPort);
     }
 
     long pid() {

@@ -91,7 +91,8 @@ final class Results {
         return millis(latencies, quantile);
     }
 
-    private static double millis(long[] sorted, double quantile) {
+    /** The latency at a quantile of sorted nanoseconds, in milliseconds (NaN for none). */
+    static double millis(long[] sorted, double quantile) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -306,7 +306,8 @@ public final class StatusInterfaceBenchmark {
         }
     }
 
-    private static void waitUntil(long nanos) {
+    /** Parks, then spins, until {@link System#nanoTime()} reaches {@code nanos}. */
+    static void waitUntil(long nanos) {
         for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
             if (left > 200_000) {
                 LockSupport.parkNanos(left - 100_000);
@@ -402,7 +403,7 @@ public final class StatusInterfaceBenchmark {
         }
     }
 
-    private static void startWatchdog() {
+    static void startWatchdog() {
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(WATCHDOG_SECONDS));
@@ -416,7 +417,7 @@ public final class StatusInterfaceBenchmark {
         watchdog.start();
     }
 
-    private static void deleteRecursively(Path folder) {
+    static void deleteRecursively(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -18,14 +18,44 @@ import org.slf4j.LoggerFactory;
  * {@code Last-Event-ID} first gets what it missed, or {@code event: reset} when that is no longer known (it must
  * reload). A comment line every heartbeat keeps proxies from closing a quiet stream. A client with more than
  * {@code maxPendingBytes} unsent (it stopped reading) is disconnected. Each client is written on its own Vert.x
- * event loop, in the order the events were published.
+ * event loop, in the order the events were published. What piles up for a client while its loop is busy goes out in
+ * one write: the web server's clients may all share one loop, and a write (one system call) per event and client
+ * would not keep up with 1,000 changes a second to 100 clients (docs/benchmarks.md, "Web").
  */
 public final class WebEventStream implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebEventStream.class);
 
-    /** One connected client: its response and the event loop that writes it. */
-    private record Client(HttpServerResponse response, Context loop, String address) {
+    /** One connected client: its response, the event loop that writes it and the text not yet handed to it. */
+    private static final class Client {
+
+        private final HttpServerResponse response;
+        private final Context loop;
+        private final String address;
+        private final StringBuilder pending = new StringBuilder();
+        private boolean drainScheduled;
+
+        Client(HttpServerResponse response, Context loop, String address) {
+            this.response = response;
+            this.loop = loop;
+            this.address = address;
+        }
+
+        /** Queues text; true when no drain is scheduled yet (the caller schedules one). */
+        synchronized boolean add(String text) {
+            pending.append(text);
+            boolean schedule = !drainScheduled;
+            drainScheduled = true;
+            return schedule;
+        }
+
+        /** Everything queued so far; the next {@link #add} schedules a new drain. */
+        synchronized String take() {
+            String text = pending.toString();
+            pending.setLength(0);
+            drainScheduled = false;
+            return text;
+        }
     }
 
     private final WebEventLog log;
@@ -93,23 +123,29 @@ public final class WebEventStream implements Handler<RoutingContext> {
     }
 
     private void send(Client client, String text) {
-        client.loop().runOnContext(v -> {
-            if (!clients.contains(client)) {
-                return;
-            }
-            client.response().write(text);
-            if (client.response().writeQueueFull()) {
-                clients.remove(client);
-                LOG.warn("Web event client {} disconnected: more than {} bytes unsent (it stopped reading)",
-                        client.address(), maxPendingBytes);
-                client.response().close();
-            }
-        });
+        if (client.add(text)) {
+            client.loop.runOnContext(v -> drain(client));
+        }
+    }
+
+    /** On the client's loop: one write of all that is queued for it. */
+    private void drain(Client client) {
+        String text = client.take();
+        if (!clients.contains(client)) {
+            return;
+        }
+        client.response.write(text);
+        if (client.response.writeQueueFull()) {
+            clients.remove(client);
+            LOG.warn("Web event client {} disconnected: more than {} bytes unsent (it stopped reading)",
+                    client.address, maxPendingBytes);
+            client.response.close();
+        }
     }
 
     /** Ends every stream (the hub stops). */
     public void close() {
-        clients.forEach(client -> client.loop().runOnContext(v -> client.response().close()));
+        clients.forEach(client -> client.loop.runOnContext(v -> client.response.close()));
         clients.clear();
     }
 }
