@@ -1,5 +1,6 @@
 package io.presencehub.web;
 
+import io.presencehub.admin.AdminOverview;
 import io.presencehub.calls.CallStates;
 import io.presencehub.camel.HubConfiguration;
 import io.presencehub.metrics.HubMetrics;
@@ -45,6 +46,10 @@ public final class WebConfiguration {
         context.getRegistry().bind("webAccess", access);
         context.getRegistry().bind("webLogin", new WebLogin(access, web.tls()));
         context.getRegistry().bind("webApi", new WebApi(directory, applier, calls));
+        context.getRegistry().bind("webAssets", new WebAssets());
+        // adminOverview is bound after the web beans: looked up when asked
+        context.getRegistry().bind("webAdminApi", new WebAdminApi(
+                () -> context.getRegistry().lookupByNameAndType("adminOverview", AdminOverview.class)));
         WebEventStream events = new WebEventStream(new WebEventLog(runId(clock), settings.integer("hub.web.events.keep")),
                 settings.integer("hub.web.events.max-pending-bytes"));
         context.getRegistry().bind("webEvents", new WebEventFeed(directory, calls, events));
