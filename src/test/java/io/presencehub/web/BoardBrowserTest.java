@@ -3,11 +3,13 @@ package io.presencehub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -64,5 +66,34 @@ class BoardBrowserTest {
         browser.waiting(Duration.ofSeconds(3)).until(d -> "Lunch".equals(
                 browser.row("HQ/Sales/alice").findElement(By.cssSelector(".badge")).getText()));
         assertThat(browser.row("HQ/Sales/alice").findElement(By.cssSelector(".origin")).getText()).startsWith("by web");
+    }
+
+    @Test
+    void theTextBoxAndTheStatusSelectFilterTheBoardOnTheServer() {
+        browser.open(running.hub().webPort(), "/");
+        browser.driver().findElement(By.id("filter-text")).sendKeys("1003");
+        browser.waiting(Duration.ofSeconds(3)).until(d -> names().equals(List.of("bob")));
+        browser.driver().findElement(By.id("filter-text")).clear();
+        new Select(browser.driver().findElement(By.id("filter-status"))).selectByValue("Disponible");
+        browser.waiting(Duration.ofSeconds(3)).until(d -> names().equals(List.of("3001")));
+        assertThat(browser.driver().findElement(By.id("page-info")).getText()).isEqualTo("1–1 of 1");
+    }
+
+    @Test
+    void aRefusedReturnTimeShowsTheServersReasonNextToTheField() {
+        browser.open(running.hub().webPort(), "/");
+        browser.row("HQ/Sales/bob").findElement(By.cssSelector("button.edit")).click();
+        // a time before 1970 is a negative Unix time, which the API refuses with 400
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('edit-return').value = '1960-01-01T08:00'");
+        browser.driver().findElement(By.id("save-return")).click();
+        browser.waiting(Duration.ofSeconds(3)).until(d -> d.findElement(By.id("error-return")).getText()
+                .equals("returnTime must be Unix seconds as a non-negative whole number (0 for none)"));
+        assertThat(running.hub().state(TestDirectories.BOB).returnTime()).isZero();
+    }
+
+    private static List<String> names() {
+        return browser.driver().findElements(By.cssSelector("tr[data-user] .name")).stream()
+                .map(WebElement::getText).toList();
     }
 }
