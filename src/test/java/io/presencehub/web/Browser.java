@@ -92,8 +92,8 @@ final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCal
     }
 
     private void boardReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        // stale while the login's redirect replaces the page
+        waiting(Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
     }
 
     /** The row of the board for location/tenant/userId. */
