@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.presencehub.model.UserState;
 import io.presencehub.testing.TestDirectories;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
-/** A viewer logged in through the form sees the board without edit controls, and a write forced anyway is refused. */
+/**
+ * A viewer logged in through the form sees the board without edit controls, a write forced anyway is refused, and
+ * the board follows a directory reload by itself.
+ */
 class ViewerBrowserTest {
 
     @RegisterExtension
@@ -39,5 +43,15 @@ class ViewerBrowserTest {
         assertThat((List<?>) answer).first().isEqualTo(403L);
         assertThat(((List<?>) answer).get(1).toString()).contains("viewer may only look");
         assertThat(running.hub().state(TestDirectories.ALICE)).isEqualTo(before);
+    }
+
+    @Test
+    void aDirectoryReloadReloadsTheBoardByItself() {
+        browser.logIn(running.hub().webPort(), "viewer", "viewer-pw");
+        assertThat(browser.driver().findElements(By.xpath("//tr[@data-user]/th[.='1005']"))).isEmpty();
+        running.hub().writeDirectory(TestDirectories.SMALL_WITH_1005);
+        browser.waiting(Duration.ofSeconds(5))
+                .until(d -> !d.findElements(By.xpath("//tr[@data-user]/th[.='1005']")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("page-info")).getText()).isEqualTo("1–6 of 6");
     }
 }
