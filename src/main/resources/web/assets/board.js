@@ -3,7 +3,8 @@ import { loadSession, getJson, putJson, session } from './hub.js';
 import { renderGroups, renderRow, userKey } from './board-rows.js';
 
 const PAGE = 200;
-const view = { offset: 0, total: 0, users: new Map() };
+// arrived: the events received while a page is being fetched, applied again over it when newer
+const view = { offset: 0, total: 0, users: new Map(), arrived: null };
 let statuses = new Map();
 let editing = null;
 const $ = (id) => document.getElementById(id);
@@ -16,10 +17,21 @@ async function loadPage() {
   if ($('filter-status').value) {
     query.set('status', $('filter-status').value);
   }
+  const arrived = new Map();
+  view.arrived = arrived;
   const page = await getJson('/api/users?' + query);
+  if (view.arrived !== arrived) {
+    return; // a later load is under way
+  }
+  view.arrived = null;
   view.total = page.total;
   view.users = new Map(page.users.map((u) => [userKey(u), u]));
   renderGroups($('groups'), page.users, openEditor);
+  for (const [key, user] of arrived) {
+    if (view.users.has(key) && user.changedAt >= view.users.get(key).changedAt) {
+      updateUser(user);
+    }
+  }
   const last = Math.min(view.offset + page.users.length, page.total);
   $('page-info').textContent = page.total === 0 ? '0 users' : (view.offset + 1) + '–' + last + ' of ' + page.total;
   $('prev').disabled = view.offset === 0;
@@ -38,6 +50,9 @@ async function loadStatuses() {
 
 function updateUser(user) {
   const key = userKey(user);
+  if (view.arrived) {
+    view.arrived.set(key, user);
+  }
   if (!view.users.has(key)) {
     return;
   }
