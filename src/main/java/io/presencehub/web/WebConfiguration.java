@@ -47,6 +47,7 @@ public final class WebConfiguration {
         context.getRegistry().bind("webAccess", access);
         context.getRegistry().bind("webLogin", new WebLogin(access, web.tls()));
         context.getRegistry().bind("webApi", new WebApi(directory, applier, calls));
+        context.getRegistry().bind("webAssets", new WebAssets());
         context.getRegistry().bind("webAdminApi", new WebAdminApi(
                 CamelContextHelper.mandatoryLookup(context, "adminOverview", AdminOverview.class)));
         WebEventStream events = new WebEventStream(new WebEventLog(runId(clock), settings.integer("hub.web.events.keep")),
