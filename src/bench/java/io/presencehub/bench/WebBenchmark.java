@@ -1,10 +1,12 @@
 package io.presencehub.bench;
 
+import io.presencehub.web.Browser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,6 +201,15 @@ public final class WebBenchmark {
         report.append(String.format("board data, all %d users in %d pages of %d (offset steps): median %.1f ms"
                 + "  max %.1f ms   (%d runs after %d warm-up)%n", directory.extensionCount(),
                 (directory.extensionCount() + page - 1) / page, page, median(all), max(all), first.size(), WARM_UP_RUNS));
+        if (!Browser.available()) {
+            report.append("board in a browser: not measured (no /usr/bin/chromedriver: scripts/chromium.sh installs it)\n");
+            return;
+        }
+        InetSocketAddress web = hub.webAddress();
+        List<Double> loads = BoardBrowserLoad.measure(web.getHostString() + ":" + web.getPort(), page, WARM_UP_RUNS, 10);
+        report.append(String.format("board in headless Chromium, / to the first %d of %d users rendered: median %.0f ms"
+                + "  max %.0f ms   (%d loads after %d warm-up)%n", page, directory.extensionCount(), median(loads),
+                max(loads), loads.size(), WARM_UP_RUNS));
     }
 
     private String get(String path) throws IOException, InterruptedException {

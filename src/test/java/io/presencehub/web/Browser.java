@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * screenshot of every test's end goes to {@code target/screenshots/}. Without chromedriver the class is skipped,
  * but under CI ({@code CI=true}: {@code scripts/chromium.sh} installs it) that is a failure.
  */
-final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
@@ -40,19 +40,36 @@ final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (!Files.isExecutable(CHROMEDRIVER)) {
+        if (!available()) {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(CHROMEDRIVER + " is missing: scripts/chromium.sh installs it for CI");
             }
             Assumptions.abort(CHROMEDRIVER + " is missing; run scripts/chromium.sh (as root) to include the browser tests");
         }
+        driver = headlessChromium();
+    }
+
+    /** Whether Debian's chromedriver is installed (scripts/chromium.sh installs it). */
+    public static boolean available() {
+        return Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** A headless Chromium driven through Debian's chromedriver, nothing downloaded (also the web benchmark's). */
+    public static WebDriver headlessChromium() {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        WebDriver chromium = new ChromeDriver(service, options);
+        chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        return chromium;
+    }
+
+    /** Waits until the page's script has loaded its data ({@code <body data-ready="true">}). */
+    public static void awaitReady(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(5)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
     }
 
     @Override
@@ -92,8 +109,7 @@ final class Browser implements BeforeAllCallback, AfterEachCallback, AfterAllCal
     }
 
     private void boardReady() {
-        // stale while the login's redirect replaces the page
-        waiting(Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        awaitReady(driver); // stale elements are ignored while the login's redirect replaces the page
     }
 
     /** The row of the board for location/tenant/userId. */
