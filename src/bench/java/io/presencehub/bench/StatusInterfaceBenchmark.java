@@ -59,9 +59,19 @@ public final class StatusInterfaceBenchmark {
     }
 
     public static void main(String[] args) {
+        runThenExit(() -> new StatusInterfaceBenchmark(Options.parse(args)).run());
+    }
+
+    /** A benchmark's work, which may throw. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs a benchmark under the watchdog and exits: 0 when it finished, 1 (with the cause) when it failed. */
+    static void runThenExit(Work work) {
         startWatchdog();
         try {
-            new StatusInterfaceBenchmark(Options.parse(args)).run();
+            work.run();
             System.exit(0);
         } catch (Exception e) {
             System.err.println("BENCHMARK FAILED: " + e);

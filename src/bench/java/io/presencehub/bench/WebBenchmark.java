@@ -54,15 +54,7 @@ public final class WebBenchmark {
     }
 
     public static void main(String[] args) {
-        StatusInterfaceBenchmark.startWatchdog();
-        try {
-            new WebBenchmark(parse(args)).run();
-            System.exit(0);
-        } catch (Exception e) {
-            System.err.println("BENCHMARK FAILED: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
+        StatusInterfaceBenchmark.runThenExit(() -> new WebBenchmark(parse(args)).run());
     }
 
     private void run() throws Exception {

@@ -115,15 +115,11 @@ class TeamsCallSessionTest extends BaseTeamsCallTest {
 
     @Test
     void doNotDisturbPickedInTeamsDuringACallMakesTheHubDnd() {
-        startHub();
-        bensPhone(DeviceState.INUSE);
-        await().until(() -> session(BEN_ID).equals("Busy/InACall"));
-        hub.awaitTeamsPolls(2);
+        startWithBenOnThePhone();
 
         graph.setPreferredPresence(BEN_ID, "DoNotDisturb", "DoNotDisturb");
 
-        await().until(() -> hub.state(BEN).statusType() == StatusType.DND);
-        assertThat(hub.state(BEN).statusOrigin()).isEqualTo(Origin.TEAMS);
+        awaitDndFromTeams();
         assertThat(session(BEN_ID)).as("still on the phone").isEqualTo("Busy/InACall");
         bensPhone(DeviceState.NOT_INUSE);
         // a status made in Teams asks for no session of the hub's
@@ -134,10 +130,7 @@ class TeamsCallSessionTest extends BaseTeamsCallTest {
 
     @Test
     void doNotDisturbDroppedInTeamsDuringTheCallIsFollowedOnceTheCallSessionIsGone() {
-        startHub();
-        bensPhone(DeviceState.INUSE);
-        await().until(() -> session(BEN_ID).equals("Busy/InACall"));
-        hub.awaitTeamsPolls(2);
+        startWithBenOnThePhone();
         graph.setPreferredPresence(BEN_ID, "DoNotDisturb", "DoNotDisturb");
         await().until(() -> hub.state(BEN).statusType() == StatusType.DND);
 
@@ -153,15 +146,11 @@ class TeamsCallSessionTest extends BaseTeamsCallTest {
 
     @Test
     void aTeamsMeetingJoinedDuringAPhoneCallCountsAsChangeAndAsTeamsCall() {
-        startHub();
-        bensPhone(DeviceState.INUSE);
-        await().until(() -> session(BEN_ID).equals("Busy/InACall"));
-        hub.awaitTeamsPolls(2);
+        startWithBenOnThePhone();
 
         graph.setClientSession(BEN_ID, "Busy", "InAMeeting");
 
-        await().until(() -> hub.state(BEN).statusType() == StatusType.DND);
-        assertThat(hub.state(BEN).statusOrigin()).isEqualTo(Origin.TEAMS);
+        awaitDndFromTeams();
         await().until(() -> calls.teamsCall(BEN) == TeamsCall.IN_CALL);
     }
 
@@ -194,5 +183,19 @@ class TeamsCallSessionTest extends BaseTeamsCallTest {
         assertThat(graph.writeCalls()).isEmpty();
         assertThat(session(BEN_ID)).isEqualTo("none");
         assertThat(hub.healthInFull()).contains("on a call session: 0");
+    }
+
+    /** The hub started, ben's phone in use, his call session at Graph and read back twice. */
+    private void startWithBenOnThePhone() {
+        startHub();
+        bensPhone(DeviceState.INUSE);
+        await().until(() -> session(BEN_ID).equals("Busy/InACall"));
+        hub.awaitTeamsPolls(2);
+    }
+
+    /** Ben's status becomes DND, made in Teams. */
+    private void awaitDndFromTeams() {
+        await().until(() -> hub.state(BEN).statusType() == StatusType.DND);
+        assertThat(hub.state(BEN).statusOrigin()).isEqualTo(Origin.TEAMS);
     }
 }
