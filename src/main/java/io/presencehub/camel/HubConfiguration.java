@@ -125,6 +125,9 @@ public final class HubConfiguration implements CamelConfiguration {
         List<String> switchedOff = new ArrayList<>();
         if (settings.flag("hub.teams.enabled")) {
             TeamsConfiguration.configure(context, settings, applier, directory, store, clock, decisions);
+            if (settings.optionalText("hub.teams.public-url").isEmpty()) {
+                switchedOff.add("teams-push-"); // no public URL: no sign-in, no notifications, polling only
+            }
         } else {
             switchedOff.add("teams-");
         }

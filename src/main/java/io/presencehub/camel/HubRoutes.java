@@ -20,7 +20,7 @@ public final class HubRoutes {
     /** Every route file packaged under {@code routes/} in the jar (checked by a test). */
     public static final List<String> PACKAGED = List.of(
             "presence-core.camel.yaml", "directory.camel.yaml", "status-interface.camel.yaml",
-            "teams.camel.yaml", "asterisk.camel.yaml", "web.camel.yaml");
+            "teams.camel.yaml", "teams-push.camel.yaml", "asterisk.camel.yaml", "web.camel.yaml");
 
     private HubRoutes() {
     }

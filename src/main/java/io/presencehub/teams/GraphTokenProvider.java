@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Thread-safe: concurrent callers that find no valid token share one in-flight request to the token host.
  */
-public final class GraphTokenProvider {
+public final class GraphTokenProvider implements AccessTokens {
 
     /** Graph tokens come without a refresh token; a new one is asked for this long before expiry at most. */
     static final Duration MAX_REFRESH_MARGIN = Duration.ofSeconds(60);
@@ -62,6 +62,7 @@ public final class GraphTokenProvider {
     }
 
     /** A valid access token (without the "Bearer " prefix); asks the token host only when the cached one is due. */
+    @Override
     public String accessToken() {
         CompletableFuture<CachedToken> pending;
         boolean leader = false;
@@ -99,6 +100,7 @@ public final class GraphTokenProvider {
      * Drops the cached token only if it is the one Graph rejected; when many calls fail with the same old token,
      * the first one's refresh is kept.
      */
+    @Override
     public void invalidate(String rejectedToken) {
         synchronized (lock) {
             if (cached != null && cached.value().equals(rejectedToken)) {
