@@ -26,7 +26,8 @@ public final class HubMetrics {
     /** Call label of {@link #graphAnswered}: one per kind of request the hub sends to Graph or its login. */
     public enum GraphRequest {
         GET_PRESENCES_BY_USER_ID("getPresencesByUserId"), SET_PRESENCE("setPresence"),
-        CLEAR_PRESENCE("clearPresence"), SET_STATUS_MESSAGE("setStatusMessage"), TOKEN("token"), USERS("users");
+        CLEAR_PRESENCE("clearPresence"), SET_STATUS_MESSAGE("setStatusMessage"), TOKEN("token"), USERS("users"),
+        SUBSCRIPTIONS("subscriptions");
 
         private final String label;
 

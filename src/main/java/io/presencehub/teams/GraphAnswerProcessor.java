@@ -65,7 +65,7 @@ public final class GraphAnswerProcessor implements Processor {
         }
         Integer attempt = exchange.getVariable(GraphRequestProcessor.ATTEMPT, Integer.class);
         if (answer.outcome().is(401) && attempt != null && attempt == 1 && (!call.presence() || takeRetry(exchange))) {
-            tokens.invalidate(exchange.getVariable(GraphRequestProcessor.TOKEN, String.class));
+            requests.tokensFor(call).invalidate(exchange.getVariable(GraphRequestProcessor.TOKEN, String.class));
             exchange.setVariable(GraphRequestProcessor.ATTEMPT, 2);
             requests.prepare(exchange, call);
             return;
@@ -83,6 +83,7 @@ public final class GraphAnswerProcessor implements Processor {
         return switch (call.purpose()) {
             case LIST_USERS -> HubMetrics.GraphRequest.USERS;
             case POLL -> HubMetrics.GraphRequest.GET_PRESENCES_BY_USER_ID;
+            case SUBSCRIPTION -> HubMetrics.GraphRequest.SUBSCRIPTIONS;
             case WRITE -> switch (call.write().kind()) {
                 case SET_PRESENCE -> HubMetrics.GraphRequest.SET_PRESENCE;
                 case CLEAR_PRESENCE -> HubMetrics.GraphRequest.CLEAR_PRESENCE;

@@ -21,7 +21,12 @@ public record GraphCall(Purpose purpose, String method, String url, String body,
                         boolean presence, Instant sentAt, RequestBudget.Ticket ticket) {
 
     /** Which part of the sync a call belongs to. */
-    public enum Purpose { LIST_USERS, POLL, WRITE }
+    public enum Purpose { LIST_USERS, POLL, WRITE, SUBSCRIPTION }
+
+    /** Subscription calls need the delegated token of the read-access sign-in; every other call is app-only. */
+    public boolean delegated() {
+        return purpose == Purpose.SUBSCRIPTION;
+    }
 
     @Override
     public String toString() {

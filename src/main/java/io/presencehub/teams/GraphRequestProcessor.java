@@ -19,10 +19,21 @@ public final class GraphRequestProcessor implements Processor {
 
     private final GraphTokenProvider tokens;
     private final TeamsHealth health;
+    private volatile AccessTokens delegated = new NoDelegatedTokens();
 
     public GraphRequestProcessor(GraphTokenProvider tokens, TeamsHealth health) {
         this.tokens = tokens;
         this.health = health;
+    }
+
+    /** Subscription calls take their token from here (the read-access sign-in); set once push is configured. */
+    public void delegatedTokensFrom(AccessTokens tokens) {
+        this.delegated = tokens;
+    }
+
+    /** Where this call's token comes from: the delegated sign-in for subscriptions, the app for everything else. */
+    AccessTokens tokensFor(GraphCall call) {
+        return call.delegated() ? delegated : tokens;
     }
 
     @Override
@@ -40,10 +51,12 @@ public final class GraphRequestProcessor implements Processor {
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         String token;
         try {
-            token = tokens.accessToken();
+            token = tokensFor(call).accessToken();
         } catch (GraphAuthException e) {
             // the token provider's one-line cause; the health check shows it, the callers log it once
-            health.loginFailed(e.getMessage());
+            if (!call.delegated()) {
+                health.loginFailed(e.getMessage());
+            }
             if (call.ticket() != null) {
                 call.ticket().done(); // nothing went to Graph
             }

@@ -7,6 +7,7 @@ import io.presencehub.directory.DirectoryService;
 import io.presencehub.metrics.HubMetrics;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
+import io.presencehub.teams.push.PushConfiguration;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
@@ -83,6 +84,9 @@ public final class TeamsConfiguration {
         bind(context, "graphAnswerProcessor", answers);
         bind(context, "teamsHealth", health);
         bind(context, "teamsAdmin", new TeamsAdmin(tokens, users, budget, health, directory));
+        if (hubSettings.optionalText("hub.teams.public-url").isPresent()) {
+            PushConfiguration.configure(context, hubSettings, settings, users, poller, budget, requests, clock);
+        }
         LOG.info("Teams sync enabled: {}, incoming {}, sessions {}", settings, incoming, sessions);
     }
 

@@ -40,8 +40,13 @@ public final class TeamsHealth extends AbstractHealthCheck {
     }
 
     void answered(GraphAnswer answer) {
-        loginFailure = null;
+        if (!answer.call().delegated()) {
+            loginFailure = null;
+        }
         GraphCall.Purpose purpose = answer.call().purpose();
+        if (answer.call().delegated()) {
+            return; // the push's own health check (teams-push) judges subscription calls
+        }
         GraphOutcome outcome = answer.outcome();
         if (outcome.is(429)) {
             lastThrottled = clock.instant();
@@ -67,6 +72,7 @@ public final class TeamsHealth extends AbstractHealthCheck {
         return switch (purpose) {
             case LIST_USERS -> "reading users";
             case POLL -> "reading presence";
+            case SUBSCRIPTION -> "managing subscriptions";
             case WRITE -> "writing presence";
         };
     }

@@ -68,6 +68,7 @@ public final class TeamsPoller {
     private final Map<UserKey, Instant> lastRead = new ConcurrentHashMap<>();
     private volatile Function<UserKey, Optional<SessionPair>> heldSessions = user -> Optional.empty();
     private volatile HubMetrics metrics = HubMetrics.off();
+    private volatile PollSelection selection = PollSelection.EVERYONE;
     private int nextChunk;
     private String lastFailure;
 
@@ -100,7 +101,7 @@ public final class TeamsPoller {
      * out go first next cycle.
      */
     public synchronized List<GraphCall> pollCalls() {
-        List<String> ids = users.graphIds();
+        List<String> ids = selection.due(users.graphIds());
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += MAX_IDS_PER_REQUEST) {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_REQUEST)));
@@ -162,6 +163,11 @@ public final class TeamsPoller {
         echoes.sent(user, session, replaced, sentAt);
     }
 
+    /** With push: which users each cycle reads (the others' changes are pushed) and which need no regular read. */
+    public void pollOnly(PollSelection selection) {
+        this.selection = selection;
+    }
+
     /** Counts the reads that showed the hub's own writes or sessions (verdicts ECHO, OWN_SESSION) in these meters. */
     public void measureWith(HubMetrics metrics) {
         this.metrics = metrics;
@@ -189,7 +195,8 @@ public final class TeamsPoller {
         }
         for (UserKey user : calls.teamsCallUsers()) {
             Instant read = lastRead.get(user);
-            if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))) {
+            if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))
+                    && !users.graphId(user).filter(selection::pushed).isPresent()) {
                 LOG.debug("Teams: {} not read since {}; Teams call ended", user, read);
                 decisions.record(World.CALLS, user, "Teams call ended: not read since " + read);
                 calls.teamsCall(user, TeamsCall.NONE);

@@ -1,0 +1,51 @@
+package io.presencehub.teams.push;
+
+import io.presencehub.camel.HubSettings;
+import io.presencehub.teams.GraphRequestProcessor;
+import io.presencehub.teams.GraphRequests;
+import io.presencehub.teams.RequestBudget;
+import io.presencehub.teams.RetryPolicy;
+import io.presencehub.teams.TeamsPoller;
+import io.presencehub.teams.TeamsSettings;
+import io.presencehub.teams.TeamsUsers;
+import io.presencehub.teams.signin.DelegatedTokens;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates and binds the push beans used by {@code routes/teams-push.camel.yaml} when {@code hub.teams.public-url} is
+ * set: subscriptions (with the delegated tokens of the sign-in), the endpoints, the notified reads, the reconciling
+ * poll and health check {@code teams-push}.
+ */
+public final class PushConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushConfiguration.class);
+
+    private PushConfiguration() {
+    }
+
+    /** The Teams beans it builds on are those of {@code TeamsConfiguration}, passed in. */
+    public static void configure(CamelContext context, HubSettings hubSettings, TeamsSettings teams, TeamsUsers users,
+                                 TeamsPoller poller, RequestBudget budget, GraphRequestProcessor requests, Clock clock) {
+        PushSettings settings = PushSettings.from(hubSettings).orElseThrow();
+        DelegatedTokens tokens = context.getRegistry().lookupByNameAndType("delegatedTokens", DelegatedTokens.class);
+        if (tokens == null) {
+            throw new IllegalStateException("Teams push needs the read-access sign-in (bean delegatedTokens)");
+        }
+        requests.delegatedTokensFrom(tokens);
+        PushSubscriptions subscriptions = new PushSubscriptions(tokens, users::graphIds,
+                new SubscriptionRequests(teams.graphUrl(), settings), RetryPolicy.standard(clock), clock);
+        PushReads reads = new PushReads(GraphRequests.of(teams), budget, clock);
+        subscriptions.onMissed(reads::notified);
+        tokens.addSignInListener(subscriptions::signedIn);
+        poller.pollOnly(new ReconcilingPoll(subscriptions, settings.reconcileInterval(), clock));
+        context.getRegistry().bind("teamsSubscriptions", subscriptions);
+        context.getRegistry().bind("teamsPushReads", reads);
+        context.getRegistry().bind("teamsPushEndpoints", new PushEndpoints(subscriptions, reads));
+        context.getRegistry().bind("teamsPushHealth", new PushHealth(tokens, subscriptions));
+        LOG.info("Teams push: notifications at {}, reconciling poll every {}, notified users read after {}",
+                settings.notificationUrl(), settings.reconcileInterval(), settings.coalesce());
+    }
+}

@@ -1,0 +1,16 @@
+package io.presencehub.teams.push;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The subscriptions at a glance, for health and the admin page.
+ *
+ * @param chunks         chunks of users that should have a subscription
+ * @param healthy        of those, the ones whose subscription works
+ * @param earliestExpiry the earliest expiry of a working subscription
+ * @param failures       why the others do not work, one line each
+ */
+public record PushState(int chunks, int healthy, Optional<Instant> earliestExpiry, List<String> failures) {
+}

@@ -1,0 +1,216 @@
+package io.presencehub.teams.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presencehub.teams.FakeClock;
+import io.presencehub.teams.GraphAnswer;
+import io.presencehub.teams.GraphCall;
+import io.presencehub.teams.GraphOutcome;
+import io.presencehub.teams.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PushSubscriptionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final FakeClock clock = FakeClock.frozenAt(Instant.parse("2026-12-06T10:00:00Z"));
+    private final StubDelegatedTokens tokens = new StubDelegatedTokens();
+    private List<String> wanted = ids(0, 700);
+    private final PushSettings settings = new PushSettings("https://hub.example.com/", Duration.ofSeconds(60),
+            Duration.ofMillis(100));
+    private final PushSubscriptions subscriptions = new PushSubscriptions(tokens, () -> wanted,
+            new SubscriptionRequests("https://graph.test/v1.0", settings), RetryPolicy.standard(clock), clock);
+    private int created;
+
+    private static List<String> ids(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "id-" + i).toList();
+    }
+
+    private static JsonNode body(GraphCall call) throws Exception {
+        return JSON.readTree(call.body());
+    }
+
+    private static GraphAnswer answer(GraphCall call, int status, String body) {
+        return new GraphAnswer(call, new GraphOutcome.Answered(status, body, null));
+    }
+
+    /** Answers every create with 201 and a new id; returns the ids. */
+    private List<String> createAll(List<GraphCall> calls) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (GraphCall call : calls) {
+            assertThat(call.method()).isEqualTo("POST");
+            String id = "sub-" + (++created);
+            String expiry = body(call).path("expirationDateTime").asText();
+            subscriptions.onAnswer(answer(call, 201, "{\"id\":\"" + id + "\",\"expirationDateTime\":\"" + expiry + "\"}"));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Test
+    void withoutSignInThereAreNoSubscriptionsAndEveryoneIsPolled() {
+        tokens.signedIn = false;
+
+        assertThat(subscriptions.dueCalls()).isEmpty();
+        assertThat(subscriptions.pushes("id-1")).isFalse();
+    }
+
+    @Test
+    void sevenHundredUsersGetTwoSubscriptionsWithTheirOwnClientStateAndAtMostAnHourAhead() throws Exception {
+        List<GraphCall> calls = subscriptions.dueCalls();
+
+        assertThat(calls).hasSize(2);
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.purpose()).isEqualTo(GraphCall.Purpose.SUBSCRIPTION);
+            assertThat(call.delegated()).isTrue();
+            assertThat(call.url()).isEqualTo("https://graph.test/v1.0/subscriptions");
+        });
+        JsonNode first = body(calls.get(0));
+        JsonNode second = body(calls.get(1));
+        assertThat(first.path("changeType").asText()).isEqualTo("updated");
+        assertThat(first.path("notificationUrl").asText()).isEqualTo("https://hub.example.com/teams/notifications");
+        assertThat(first.path("lifecycleNotificationUrl").asText()).isEqualTo("https://hub.example.com/teams/lifecycle");
+        assertThat(first.path("resource").asText()).startsWith("/communications/presences?$filter=id in ('id-0','id-1',");
+        assertThat(first.path("resource").asText().split(",")).hasSize(650);
+        assertThat(second.path("resource").asText().split(",")).hasSize(50);
+        assertThat(first.path("clientState").asText()).hasSizeBetween(32, 128)
+                .isNotEqualTo(second.path("clientState").asText());
+        Instant expiry = Instant.parse(first.path("expirationDateTime").asText());
+        assertThat(expiry).isAfter(clock.instant()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofMinutes(60)));
+        assertThat(subscriptions.dueCalls()).as("one call per chunk at a time").isEmpty();
+
+        createAll(calls);
+
+        assertThat(subscriptions.pushes("id-0")).isTrue();
+        assertThat(subscriptions.pushes("id-699")).isTrue();
+        assertThat(subscriptions.state().healthy()).isEqualTo(2);
+        assertThat(subscriptions.state().earliestExpiry()).contains(expiry);
+        assertThat(subscriptions.dueCalls()).isEmpty();
+    }
+
+    @Test
+    void onlyTheRightClientStateOfAKnownSubscriptionIsAccepted() throws Exception {
+        List<GraphCall> calls = subscriptions.dueCalls();
+        String clientState = body(calls.get(0)).path("clientState").asText();
+        String id = createAll(calls).get(0);
+
+        assertThat(subscriptions.accepted(id, clientState)).hasValueSatisfying(users -> assertThat(users).hasSize(650));
+        assertThat(subscriptions.accepted(id, clientState + "x")).isEmpty();
+        assertThat(subscriptions.accepted(id, null)).isEmpty();
+        assertThat(subscriptions.accepted("sub-unknown", clientState)).isEmpty();
+        assertThat(subscriptions.accepted(null, clientState)).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionIsRenewedWellBeforeItExpiresAndA404MakesANewOne() throws Exception {
+        String id = createAll(subscriptions.dueCalls()).get(0);
+        clock.advance(Duration.ofMinutes(39));
+        assertThat(subscriptions.dueCalls()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        List<GraphCall> renewals = subscriptions.dueCalls();
+        assertThat(renewals).hasSize(2).allSatisfy(call -> assertThat(call.method()).isEqualTo("PATCH"));
+        GraphCall renewal = renewals.stream().filter(call -> call.url().endsWith("/" + id)).findFirst().orElseThrow();
+        Instant asked = Instant.parse(body(renewal).path("expirationDateTime").asText());
+        assertThat(asked).isAfter(clock.instant().plus(Duration.ofMinutes(50)));
+        subscriptions.onAnswer(answer(renewal, 200, "{\"id\":\"" + id + "\",\"expirationDateTime\":\"" + asked + "\"}"));
+        assertThat(subscriptions.state().earliestExpiry()).isPresent();
+
+        GraphCall other = renewals.stream().filter(call -> call != renewal).findFirst().orElseThrow();
+        subscriptions.onAnswer(answer(other, 404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"gone\"}}"));
+        assertThat(subscriptions.state().healthy()).isEqualTo(1);
+        List<GraphCall> again = subscriptions.dueCalls();
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).method()).isEqualTo("POST");
+    }
+
+    @Test
+    void aRefusedCreateIsRetriedAfterABackOffAndItsUsersArePolledMeanwhile() throws Exception {
+        List<GraphCall> calls = subscriptions.dueCalls();
+        subscriptions.onAnswer(answer(calls.get(0), 403,
+                "{\"error\":{\"code\":\"ExtensionError\",\"message\":\"Forbidden\"}}"));
+        createAll(List.of(calls.get(1)));
+
+        assertThat(subscriptions.pushes("id-0")).isFalse();
+        assertThat(subscriptions.pushes("id-699")).isTrue();
+        assertThat(subscriptions.state().failures()).singleElement().asString().contains("403");
+        assertThat(subscriptions.dueCalls()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(subscriptions.dueCalls()).singleElement()
+                .satisfies(call -> assertThat(call.method()).isEqualTo("POST"));
+    }
+
+    @Test
+    void lifecycleEventsRenewRecreateAndRead() throws Exception {
+        List<String> ids = createAll(subscriptions.dueCalls());
+        List<Collection<String>> readAtOnce = new ArrayList<>();
+        subscriptions.onMissed(readAtOnce::add);
+
+        subscriptions.lifecycle(ids.get(0), "reauthorizationRequired");
+        assertThat(subscriptions.dueCalls()).singleElement()
+                .satisfies(call -> assertThat(call.url()).endsWith("/" + ids.get(0)))
+                .satisfies(call -> assertThat(call.method()).isEqualTo("PATCH"));
+
+        subscriptions.lifecycle(ids.get(1), "subscriptionRemoved");
+        assertThat(subscriptions.pushes("id-699")).isFalse();
+        assertThat(subscriptions.dueCalls()).singleElement()
+                .satisfies(call -> assertThat(call.method()).isEqualTo("POST"));
+
+        subscriptions.lifecycle(ids.get(0), "missed");
+        assertThat(readAtOnce).singleElement().satisfies(users -> assertThat(users).hasSize(650).contains("id-0"));
+    }
+
+    @Test
+    void aDirectoryChangeReplacesOnlyTheChunkItTouches() throws Exception {
+        List<String> ids = createAll(subscriptions.dueCalls());
+        wanted = new ArrayList<>(ids(0, 700));
+        wanted.add("newcomer");
+
+        List<GraphCall> calls = subscriptions.dueCalls();
+
+        assertThat(calls).extracting(GraphCall::method).containsExactlyInAnyOrder("POST", "DELETE");
+        assertThat(calls).filteredOn(call -> call.method().equals("DELETE")).singleElement()
+                .satisfies(call -> assertThat(call.url()).endsWith("/" + ids.get(1)));
+        assertThat(body(calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow())
+                .path("resource").asText()).contains("'newcomer'");
+        assertThat(subscriptions.pushes("id-0")).isTrue();
+        assertThat(subscriptions.pushes("newcomer")).isFalse();
+        assertThat(subscriptions.accepted(ids.get(1), "anything")).isEmpty();
+    }
+
+    @Test
+    void aCreateAnsweredAfterItsChunkChangedIsDeletedAgain() throws Exception {
+        List<GraphCall> calls = subscriptions.dueCalls();
+        wanted = ids(0, 650);
+        assertThat(subscriptions.dueCalls()).isEmpty();
+
+        createAll(calls);
+
+        assertThat(subscriptions.dueCalls()).singleElement()
+                .satisfies(call -> assertThat(call.method()).isEqualTo("DELETE"))
+                .satisfies(call -> assertThat(call.url()).endsWith("/sub-2"));
+        assertThat(subscriptions.state().chunks()).isEqualTo(1);
+    }
+
+    @Test
+    void aLostSignInDropsTheSubscriptionsAndASignInStartsAgain() throws Exception {
+        createAll(subscriptions.dueCalls());
+        tokens.signedIn = false;
+
+        assertThat(subscriptions.dueCalls()).isEmpty();
+        assertThat(subscriptions.pushes("id-0")).isFalse();
+
+        tokens.signedIn = true;
+        assertThat(subscriptions.dueCalls()).hasSize(2);
+        assertThat(Set.copyOf(subscriptions.state().failures())).isEmpty();
+    }
+}
