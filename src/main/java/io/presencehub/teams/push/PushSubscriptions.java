@@ -46,10 +46,12 @@ public final class PushSubscriptions {
     static final Duration RENEW_BEFORE = Duration.ofMinutes(15);
     private static final int MAX_REPORTED = 1000;
 
-    private enum Kind { CREATE, RENEW, DELETE }
+    private enum Kind { LIST, CREATE, RENEW, DELETE }
 
     private record Pending(Kind kind, PushChunk chunk, String subscriptionId, Instant expiry) {
     }
+
+    private static final Pending LISTING = new Pending(Kind.LIST, null, null, null);
 
     private final DelegatedTokens tokens;
     private final Supplier<List<String>> wanted;
@@ -63,6 +65,8 @@ public final class PushSubscriptions {
     private final Set<String> orphans = new LinkedHashSet<>();
     private final Set<String> reported = new LinkedHashSet<>();
     private List<String> plannedFor = List.of();
+    /** Subscriptions an earlier run left are looked up (and deleted) before the first create. */
+    private boolean listed;
     private int lastKey;
     private volatile Consumer<Collection<String>> readNow = ids -> { };
 
@@ -87,6 +91,12 @@ public final class PushSubscriptions {
         List<GraphCall> calls = new ArrayList<>();
         if (!tokens.signedIn()) {
             forgetAll();
+            return calls;
+        }
+        if (!listed) {
+            if (!inFlight.containsValue(LISTING)) {
+                send(calls, requests.list(now), LISTING);
+            }
             return calls;
         }
         replan();
@@ -115,6 +125,11 @@ public final class PushSubscriptions {
     public synchronized void onAnswer(GraphAnswer answer) {
         Pending pending = inFlight.remove(answer.call());
         if (pending == null) {
+            return;
+        }
+        if (pending.kind() == Kind.LIST) {
+            listed = true;
+            leftBehind(answer);
             return;
         }
         if (pending.kind() == Kind.DELETE) {
@@ -221,6 +236,22 @@ public final class PushSubscriptions {
         LOG.info("Teams push: subscription {} for {} users until {}", id.get(), chunk.ids.size(), chunk.expiresAt);
     }
 
+    /** Subscriptions to this hub's URL that it does not know: left by an earlier run, deleted (they would deliver twice). */
+    private void leftBehind(GraphAnswer answer) {
+        try {
+            JsonNode value = answer.ok() ? JSON.readTree(answer.body()).path("value") : JSON.missingNode();
+            for (JsonNode subscription : value) {
+                String id = subscription.path("id").asText("");
+                if (!id.isEmpty() && requests.ours(subscription.path("notificationUrl").asText())) {
+                    orphans.add(id);
+                }
+            }
+            LOG.info("Teams push: {} subscriptions of an earlier run to delete", orphans.size());
+        } catch (IOException e) {
+            LOG.debug("Teams push: subscription list unreadable ({}); none deleted", e.getMessage());
+        }
+    }
+
     private void failed(PushChunk chunk, String why, GraphAnswer answer, Instant now) {
         if (!why.equals(chunk.failure)) {
             LOG.warn("Teams push: {}; polling covers these users until it works", why);
@@ -262,6 +293,7 @@ public final class PushSubscriptions {
 
     /** Without a sign-in nothing can be renewed: the hub forgets its subscriptions (Graph ends them at expiry). */
     private void forgetAll() {
+        listed = false;
         if (chunks.isEmpty()) {
             return;
         }

@@ -41,6 +41,16 @@ public final class SubscriptionRequests {
         return call("PATCH", url(subscriptionId), body.toString(), now);
     }
 
+    /** {@code GET /subscriptions}: the app's subscriptions, some maybe left by an earlier run of the hub. */
+    public GraphCall list(Instant now) {
+        return call("GET", graphUrl + "/subscriptions", null, now);
+    }
+
+    /** Whether a listed subscription delivers to this hub. */
+    public boolean ours(String notificationUrl) {
+        return settings.notificationUrl().equals(notificationUrl);
+    }
+
     /** {@code DELETE /subscriptions/{id}}. */
     public GraphCall delete(String subscriptionId, Instant now) {
         return call("DELETE", url(subscriptionId), null, now);

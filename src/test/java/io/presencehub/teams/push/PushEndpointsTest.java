@@ -37,6 +37,7 @@ class PushEndpointsTest {
         subscriptions = new PushSubscriptions(new StubDelegatedTokens(), () -> ids, new SubscriptionRequests(
                 "https://graph.test/v1.0", new PushSettings("https://hub.example.com", Duration.ofSeconds(60),
                 Duration.ofMillis(100))), RetryPolicy.standard(clock), clock);
+        EarlierRun.left(subscriptions);
         GraphCall create = subscriptions.dueCalls().get(0);
         clientState = new ObjectMapper().readTree(create.body()).path("clientState").asText();
         subscriptions.onAnswer(new GraphAnswer(create, new GraphOutcome.Answered(201, "{\"id\":\"sub-1\"}", null)));

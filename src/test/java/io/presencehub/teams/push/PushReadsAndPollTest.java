@@ -57,6 +57,7 @@ class PushReadsAndPollTest {
                 new SubscriptionRequests("https://graph.test/v1.0", new PushSettings("https://hub.example.com",
                         Duration.ofSeconds(60), Duration.ofMillis(100))), RetryPolicy.standard(clock), clock);
         ReconcilingPoll poll = new ReconcilingPoll(subscriptions, Duration.ofSeconds(60), clock);
+        EarlierRun.left(subscriptions);
         List<GraphCall> creates = subscriptions.dueCalls();
         subscriptions.onAnswer(new GraphAnswer(creates.get(0), new GraphOutcome.Answered(201,
                 "{\"id\":\"sub-1\"}", null)));

@@ -55,6 +55,11 @@ class PushSubscriptionsTest {
         return ids;
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void nothingLeftByAnEarlierRun() {
+        EarlierRun.left(subscriptions);
+    }
+
     @Test
     void withoutSignInThereAreNoSubscriptionsAndEveryoneIsPolled() {
         tokens.signedIn = false;
@@ -202,6 +207,20 @@ class PushSubscriptionsTest {
     }
 
     @Test
+    void subscriptionsAnEarlierRunLeftForThisHubAreDeletedOthersKept() {
+        PushSubscriptions restarted = new PushSubscriptions(tokens, () -> wanted,
+                new SubscriptionRequests("https://graph.test/v1.0", settings), RetryPolicy.standard(clock), clock);
+        EarlierRun.left(restarted, "{\"id\":\"old-1\",\"notificationUrl\":\"https://hub.example.com/teams/notifications\"}",
+                "{\"id\":\"other-app\",\"notificationUrl\":\"https://elsewhere.example.com/hook\"}");
+
+        List<GraphCall> calls = restarted.dueCalls();
+
+        assertThat(calls).filteredOn(call -> call.method().equals("DELETE")).singleElement()
+                .satisfies(call -> assertThat(call.url()).endsWith("/subscriptions/old-1"));
+        assertThat(calls).filteredOn(call -> call.method().equals("POST")).hasSize(2);
+    }
+
+    @Test
     void aLostSignInDropsTheSubscriptionsAndASignInStartsAgain() throws Exception {
         createAll(subscriptions.dueCalls());
         tokens.signedIn = false;
@@ -210,6 +229,7 @@ class PushSubscriptionsTest {
         assertThat(subscriptions.pushes("id-0")).isFalse();
 
         tokens.signedIn = true;
+        EarlierRun.left(subscriptions);
         assertThat(subscriptions.dueCalls()).hasSize(2);
         assertThat(Set.copyOf(subscriptions.state().failures())).isEmpty();
     }
