@@ -1,19 +1,14 @@
 package io.presencehub.teams.push;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presencehub.teams.GraphAnswer;
 import io.presencehub.teams.GraphCall;
 import io.presencehub.teams.RetryPolicy;
 import io.presencehub.teams.signin.DelegatedTokens;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class PushSubscriptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushSubscriptions.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     public static final int MAX_IDS = 650;
     /** Graph allows at most 60 minutes ahead; a little less leaves room for clocks that differ. */
     static final Duration LIFETIME = Duration.ofMinutes(55);
@@ -143,7 +137,7 @@ public final class PushSubscriptions {
         if (pending.kind() == Kind.CREATE) {
             created(answer, pending, chunk, current, now);
         } else if (answer.ok()) {
-            chunk.renewed(expiryOf(answer).orElse(pending.expiry()));
+            chunk.renewed(SubscriptionAnswers.expiry(answer).orElse(pending.expiry()));
             LOG.debug("Teams push: subscription {} renewed until {}", chunk.subscriptionId, chunk.expiresAt);
         } else if (answer.outcome().is(404)) {
             bySubscription.remove(pending.subscriptionId());
@@ -221,7 +215,7 @@ public final class PushSubscriptions {
     }
 
     private void created(GraphAnswer answer, Pending pending, PushChunk chunk, boolean current, Instant now) {
-        Optional<String> id = answer.ok() ? subscriptionIdOf(answer) : Optional.empty();
+        Optional<String> id = answer.ok() ? SubscriptionAnswers.id(answer) : Optional.empty();
         if (id.isEmpty()) {
             failed(chunk, "creating a subscription for " + chunk.ids.size() + " users failed: "
                     + answer.describe(), answer, now);
@@ -231,25 +225,16 @@ public final class PushSubscriptions {
             orphans.add(id.get()); // the chunk changed while the create was on its way
             return;
         }
-        chunk.subscribed(id.get(), expiryOf(answer).orElse(pending.expiry()));
+        chunk.subscribed(id.get(), SubscriptionAnswers.expiry(answer).orElse(pending.expiry()));
         bySubscription.put(id.get(), chunk);
         LOG.info("Teams push: subscription {} for {} users until {}", id.get(), chunk.ids.size(), chunk.expiresAt);
     }
 
     /** Subscriptions to this hub's URL that it does not know: left by an earlier run, deleted (they would deliver twice). */
     private void leftBehind(GraphAnswer answer) {
-        try {
-            JsonNode value = answer.ok() ? JSON.readTree(answer.body()).path("value") : JSON.missingNode();
-            for (JsonNode subscription : value) {
-                String id = subscription.path("id").asText("");
-                if (!id.isEmpty() && requests.ours(subscription.path("notificationUrl").asText())) {
-                    orphans.add(id);
-                }
-            }
-            LOG.info("Teams push: {} subscriptions of an earlier run to delete", orphans.size());
-        } catch (IOException e) {
-            LOG.debug("Teams push: subscription list unreadable ({}); none deleted", e.getMessage());
-        }
+        List<String> left = SubscriptionAnswers.listed(answer, requests::ours);
+        orphans.addAll(left);
+        LOG.info("Teams push: {} subscriptions of an earlier run to delete", left.size());
     }
 
     private void failed(PushChunk chunk, String why, GraphAnswer answer, Instant now) {
@@ -313,27 +298,6 @@ public final class PushSubscriptions {
         }
         inFlight.put(call, pending);
         calls.add(call);
-    }
-
-    private static Optional<String> subscriptionIdOf(GraphAnswer answer) {
-        return field(answer, "id");
-    }
-
-    private static Optional<Instant> expiryOf(GraphAnswer answer) {
-        try {
-            return field(answer, "expirationDateTime").map(text -> OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> field(GraphAnswer answer, String name) {
-        try {
-            JsonNode node = answer.body() == null ? null : JSON.readTree(answer.body());
-            return Optional.ofNullable(node).map(n -> n.path(name).asText("")).filter(text -> !text.isBlank());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static boolean sameSecret(String given, String expected) {
