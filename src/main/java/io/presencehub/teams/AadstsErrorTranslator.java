@@ -4,12 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Translates an error answer of the token host (AADSTS codes) into a one-line {@link GraphAuthException}. */
-final class AadstsErrorTranslator {
+/**
+ * Translates an error of the token host (AADSTS codes) into words an operator can act on: an error answer of the
+ * token endpoint into a one-line {@link GraphAuthException}, and (for the read-access sign-in) the error a browser
+ * brings back from the authorize endpoint. Never lets the secret through.
+ */
+public final class AadstsErrorTranslator {
 
-    private static final String PREFIX = "Teams login failed: ";
+    /**
+     * One error of the token host.
+     *
+     * @param error the OAuth error ({@code invalid_grant}, {@code consent_required}, …), "error" when none was given
+     * @param code  the AADSTS number, null when none was given
+     * @param cause what it means in words (or, for an unknown code, the OAuth error)
+     */
+    public record AadstsError(String error, Integer code, String cause) {
+
+        /** "AADSTS700082: refresh token expired", or only the cause when there is no code. */
+        public String codeAndCause() {
+            return code == null ? cause : "AADSTS" + code + ": " + cause;
+        }
+    }
+
+    private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
     // Causes an operator can act on, worded for the admin who reads the health page
     private static final Map<Integer, String> CAUSES = Map.ofEntries(
             Map.entry(7000215, "invalid client secret (check the configured secret value, not its id)"),
@@ -25,33 +47,96 @@ final class AadstsErrorTranslator {
                     + " User.Read.All, then grant admin consent)"),
             Map.entry(500011, "Microsoft Graph is not available to tenant %tenant%"),
             Map.entry(70011, "the requested scope is not valid"));
+    // The read access signs in with delegated permissions: other permissions to grant, and the sign-in's own errors
+    private static final Map<Integer, String> READ_ACCESS_CAUSES = Map.ofEntries(
+            Map.entry(65001, "consent missing: an admin must grant application %client% the delegated permission"
+                    + " Presence.Read.All (with offline_access and openid)"),
+            Map.entry(650057, "permission missing: add the delegated permission Presence.Read.All to application"
+                    + " %client%, then grant admin consent"),
+            Map.entry(700082, "refresh token expired"),
+            Map.entry(50173, "refresh token revoked (password changed or sessions revoked)"),
+            Map.entry(70008, "sign-in code expired or already used"),
+            Map.entry(501481, "PKCE code verifier does not match"),
+            Map.entry(50148, "redirect URI does not match the sign-in's"),
+            Map.entry(50011, "redirect URI %redirect% is not registered for application %client% (add it as a Web"
+                    + " redirect URI)"),
+            Map.entry(50126, "wrong user name or password"),
+            Map.entry(50105, "the signed-in user is not assigned to application %client%"),
+            Map.entry(50076, "multi-factor authentication required"),
+            Map.entry(53003, "blocked by a conditional access policy"));
 
     private final ObjectMapper json = new ObjectMapper();
+    private final String prefix;
+    private final Map<Integer, String> causes;
+
+    /** For the app-only login (client credentials). */
+    public AadstsErrorTranslator() {
+        this("Teams login failed: ", CAUSES);
+    }
+
+    private AadstsErrorTranslator(String prefix, Map<Integer, String> causes) {
+        this.prefix = prefix;
+        this.causes = causes;
+    }
+
+    /** For the read-access sign-in (delegated permissions, authorization code and refresh token). */
+    public static AadstsErrorTranslator forReadAccess() {
+        Map<Integer, String> causes = new HashMap<>(CAUSES);
+        causes.putAll(READ_ACCESS_CAUSES);
+        return new AadstsErrorTranslator("Teams read access failed: ", Map.copyOf(causes));
+    }
 
     GraphAuthException translate(int status, String body, GraphSettings settings) {
-        JsonNode root = readQuietly(body);
-        Integer code = firstCode(root);
-        String cause;
-        if (code != null && CAUSES.containsKey(code)) {
-            cause = "AADSTS" + code + " " + CAUSES.get(code)
-                    .replace("%client%", settings.clientId()).replace("%tenant%", settings.tenantId());
-        } else if (code != null) {
-            cause = "AADSTS" + code + " " + root.path("error").asText("error") + " (HTTP " + status + ")";
-        } else {
-            cause = "token endpoint answered HTTP " + status;
-        }
-        return new GraphAuthException(withoutSecret(PREFIX + cause, settings));
+        return new GraphAuthException(withoutSecret(prefix + describe(read(body, settings), status), settings));
     }
 
     GraphAuthException unreadable(String why, GraphSettings settings) {
-        return new GraphAuthException(withoutSecret(PREFIX + why, settings));
+        return new GraphAuthException(withoutSecret(prefix + why, settings));
+    }
+
+    GraphAuthException unreachable(String why, GraphSettings settings, Exception cause) {
+        return new GraphAuthException(withoutSecret(prefix + why, settings), cause);
+    }
+
+    /** The error of a token endpoint answer ({@code {"error","error_description","error_codes":[…]}}). */
+    public AadstsError read(String body, GraphSettings settings) {
+        JsonNode root = readQuietly(body);
+        String error = root.path("error").asText("");
+        return error(error.isBlank() ? "error" : error, firstCode(root), settings, null);
+    }
+
+    /**
+     * The error a browser brought back from the authorize endpoint ({@code ?error=…&error_description=AADSTS…}); the
+     * description itself is not repeated, only the code found in it.
+     */
+    public AadstsError fromRedirect(String error, String description, GraphSettings settings, String redirectUri) {
+        Matcher m = AADSTS.matcher(description == null ? "" : description);
+        Integer code = m.find() ? Integer.valueOf(m.group(1)) : null;
+        return error(error == null || error.isBlank() ? "error" : error.strip(), code, settings, redirectUri);
+    }
+
+    private AadstsError error(String given, Integer code, GraphSettings settings, String redirectUri) {
+        String error = withoutSecret(given, settings);
+        String known = code == null ? null : causes.get(code);
+        String cause = known == null ? error : withoutSecret(known.replace("%client%", settings.clientId())
+                .replace("%tenant%", settings.tenantId())
+                .replace("%redirect%", redirectUri == null ? "(this hub's)" : redirectUri), settings);
+        return new AadstsError(error, code, cause);
+    }
+
+    private static String describe(AadstsError error, int status) {
+        if (error.code() == null) {
+            return "token endpoint answered HTTP " + status;
+        }
+        return "AADSTS" + error.code() + " " + error.cause()
+                + (error.cause().equals(error.error()) ? " (HTTP " + status + ")" : "");
     }
 
     /**
      * Belt and braces: no message may ever carry the secret, whatever the token host echoes, also
      * not in the URL-encoded form the token request sends it in.
      */
-    static String withoutSecret(String message, GraphSettings settings) {
+    public static String withoutSecret(String message, GraphSettings settings) {
         String secret = settings.clientSecret();
         return message.replace(secret, "****")
                 .replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "****")
@@ -72,8 +157,7 @@ final class AadstsErrorTranslator {
             return codes.get(0).intValue();
         }
         // some answers carry the code only in the description: "AADSTS7000215: Invalid client secret…"
-        String description = root.path("error_description").asText("");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("AADSTS(\\d+)").matcher(description);
+        Matcher m = AADSTS.matcher(root.path("error_description").asText(""));
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 }

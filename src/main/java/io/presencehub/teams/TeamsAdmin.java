@@ -19,14 +19,17 @@ public final class TeamsAdmin {
     private final RequestBudget budget;
     private final TeamsHealth health;
     private final Supplier<DirectoryIndex> directory;
+    private final Supplier<String> push;
 
+    /** @param push change notifications in words: "not configured", or the read-access sign-in's state */
     TeamsAdmin(GraphTokenProvider tokens, TeamsUsers users, RequestBudget budget, TeamsHealth health,
-               Supplier<DirectoryIndex> directory) {
+               Supplier<DirectoryIndex> directory, Supplier<String> push) {
         this.tokens = tokens;
         this.users = users;
         this.budget = budget;
         this.health = health;
         this.directory = directory;
+        this.push = push;
     }
 
     public TeamsOverview overview() {
@@ -43,7 +46,7 @@ public final class TeamsAdmin {
         });
         return new TeamsOverview("on", token(), matched.size(), unmatched, duplicates,
                 budget.inUse(), budget.limit(),
-                health.lastThrottled().map(Instant::toString).orElse(null), "not configured");
+                health.lastThrottled().map(Instant::toString).orElse(null), push.get());
     }
 
     private String token() {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param duplicates    e-mails claimed by several hub users (none of them is synced)
  * @param budgetInUse   Graph requests of the current window in use, of {@code budgetLimit}
  * @param lastThrottled when Graph last answered 429
- * @param push          change notifications from Graph: not configured (the hub polls)
+ * @param push          change notifications from Graph: "not configured" (the hub polls), or the read-access sign-in:
+ *                      "signed in as … since …" or why push cannot be used
  */
 public record TeamsOverview(String state, String token, int usersMatched, List<UnmatchedEmail> unmatched,
                             List<DuplicateEmail> duplicates, int budgetInUse, int budgetLimit, String lastThrottled,

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may do what on the web server. A caller is known by a session cookie (after the login form) or by HTTP Basic
@@ -19,6 +20,13 @@ public final class WebAccess {
     public static final String LOGIN = "/login";
     public static final String LOGOUT = "/logout";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /**
+     * Called by Azure AD's redirect and by Graph, which bring no credentials: the sign-in's callback (protected by its
+     * one-time state) and the change and lifecycle notifications (protected by each subscription's clientState).
+     */
+    public static final Set<String> OPEN_TO_ALL = Set.of("/teams/callback", "/teams/notifications", "/teams/lifecycle");
+    /** Pages only the admin may even look at: the Teams read-access sign-in signs the hub in for everybody. */
+    public static final Set<String> ADMIN_ONLY = Set.of("/teams/signin");
 
     /** What the filter knows of one request. */
     public record Request(String method, String path, Optional<String> sessionId, Optional<String> authorization,
@@ -56,8 +64,8 @@ public final class WebAccess {
 
     public Decision decide(Request request) {
         String path = request.path();
-        if (path.equals(LOGIN) || path.equals(LOGOUT)) {
-            // open to everybody; logout ends the session the cookie names
+        if (path.equals(LOGIN) || path.equals(LOGOUT) || OPEN_TO_ALL.contains(path)) {
+            // open to everybody, no CSRF token; logout ends the session the cookie names
             return new Allow(adminHash.isEmpty() ? WebRole.ADMIN : WebRole.VIEWER,
                     request.sessionId().flatMap(sessions::find));
         }
@@ -80,7 +88,7 @@ public final class WebAccess {
                 return new Deny(403, false, "A change from a browser session needs the session's " + CSRF_HEADER);
             }
         }
-        return roleMayDo(session.get().role(), request.method(), session);
+        return roleMayDo(session.get().role(), request, session);
     }
 
     /** The role whose password this is, if any. */
@@ -118,12 +126,15 @@ public final class WebAccess {
         if (role.isEmpty()) {
             return new Deny(401, true, "Wrong user or password");
         }
-        return roleMayDo(role.get(), request.method(), Optional.empty());
+        return roleMayDo(role.get(), request, Optional.empty());
     }
 
-    private static Decision roleMayDo(WebRole role, String method, Optional<Session> session) {
-        if (role != WebRole.ADMIN && writes(method)) {
+    private static Decision roleMayDo(WebRole role, Request request, Optional<Session> session) {
+        if (role != WebRole.ADMIN && writes(request.method())) {
             return new Deny(403, false, "A viewer may only look; changes need the admin");
+        }
+        if (role != WebRole.ADMIN && ADMIN_ONLY.contains(request.path())) {
+            return new Deny(403, false, "Only the admin may do this");
         }
         return new Allow(role, session);
     }

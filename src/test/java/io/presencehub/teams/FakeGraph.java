@@ -59,7 +59,7 @@ public final class FakeGraph implements AutoCloseable {
 
     /** The endpoints the fake tells apart, for counting. */
     public enum Endpoint {
-        TOKEN(false), GET_USER(false), LIST_USERS(false), GET_PRESENCES_BY_USER_ID(true), GET_PRESENCE(true),
+        TOKEN(false), AUTHORIZE(false), GET_USER(false), LIST_USERS(false), GET_PRESENCES_BY_USER_ID(true), GET_PRESENCE(true),
         SET_PRESENCE(true), CLEAR_PRESENCE(true), SET_STATUS_MESSAGE(true), SET_USER_PREFERRED_PRESENCE(true),
         CLEAR_USER_PREFERRED_PRESENCE(true), UNKNOWN(false);
 
@@ -112,6 +112,9 @@ public final class FakeGraph implements AutoCloseable {
     public static final String TENANT_ID = "fake-tenant";
     public static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
     public static final String CLIENT_SECRET = "fake~Secret.Value_0123456789";
+    /** A second app registration, for the delegated read-access sign-in (the write app may sign in too). */
+    public static final String READ_CLIENT_ID = "66666666-7777-8888-9999-000000000000";
+    public static final String READ_CLIENT_SECRET = "fake~Read.Secret_9876543210";
     public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
     public static final int MAX_IDS_PER_PRESENCE_CALL = 650;
 
@@ -128,6 +131,7 @@ public final class FakeGraph implements AutoCloseable {
     private static final Duration MIN_SESSION = Duration.ofMinutes(5);
     private static final Duration MAX_SESSION = Duration.ofHours(4);
     private static final Pattern TOKEN_PATH = Pattern.compile("^/login/([^/]+)/oauth2/v2\\.0/token$");
+    private static final Pattern AUTHORIZE_PATH = Pattern.compile("^/login/([^/]+)/oauth2/v2\\.0/authorize$");
     private static final Pattern FILTER = Pattern.compile(
             "^\\s*(mail|userPrincipalName)\\s+eq\\s+'((?:[^']|'')*)'\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -147,8 +151,10 @@ public final class FakeGraph implements AutoCloseable {
     private Duration tokenDelay = Duration.ZERO;
     private ObjectNode forcedTokenError;
     private int forcedTokenErrorStatus;
-    private final Map<String, Instant> tokens = new HashMap<>();
+    private final Map<String, IssuedToken> tokens = new HashMap<>();
     private int tokensIssued;
+    private int delegatedTokensIssued;
+    private final FakeGraphSignIn signIn = new FakeGraphSignIn(this);
 
     // directory and presence
     private final List<FakeTeamsUser> users = new ArrayList<>();
@@ -272,7 +278,44 @@ public final class FakeGraph implements AutoCloseable {
         forcedTokenError = null;
     }
 
-    /** Every token issued so far is rejected from now on (401 InvalidAuthenticationToken). */
+    // ---------------------------------------------------------------- sign-in controls (FakeGraphSignIn)
+
+    /** The authorize endpoint consents automatically for this existing Graph user. */
+    public synchronized FakeGraph signInAs(String userId) {
+        signIn.signInAs(existing(userId));
+        return this;
+    }
+
+    /** Every authorize request redirects with this error (e.g. consent_required, 65001) until cleared. */
+    public synchronized void failAuthorizeWith(String error, int aadsts, String description) {
+        signIn.failAuthorizeWith(error, aadsts, description);
+    }
+
+    public synchronized void clearAuthorizeFailure() {
+        signIn.clearAuthorizeFailure();
+    }
+
+    /** Every refresh token issued so far answers 400 invalid_grant AADSTS700082 from now on. */
+    public synchronized void revokeRefreshTokens() {
+        signIn.revokeRefreshTokens();
+    }
+
+    /** Successful refresh_token grants so far. */
+    public synchronized int refreshGrants() {
+        return signIn.refreshGrants();
+    }
+
+    /** The newest refresh token, while it still works (not rotated away, revoked or expired). */
+    public synchronized Optional<String> currentRefreshToken() {
+        return signIn.currentRefreshToken();
+    }
+
+    /** Delegated access tokens issued (by the authorization_code and refresh_token grants). */
+    public synchronized int delegatedTokensIssued() {
+        return delegatedTokensIssued;
+    }
+
+    /** Every access token issued so far, app-only and delegated, is rejected from now on (401). */
     public synchronized void revokeAllTokens() {
         tokens.clear();
     }
@@ -441,6 +484,18 @@ public final class FakeGraph implements AutoCloseable {
     // ================================================================ token host
 
     private void handleLogin(HttpExchange exchange) throws IOException {
+        Matcher authorize = AUTHORIZE_PATH.matcher(exchange.getRequestURI().getPath());
+        if ("GET".equals(exchange.getRequestMethod()) && authorize.matches()) {
+            try (exchange) {
+                Reply reply;
+                synchronized (this) {
+                    count(Endpoint.AUTHORIZE);
+                    reply = signIn.authorize(authorize.group(1), parseQuery(exchange.getRequestURI().getRawQuery()));
+                }
+                send(exchange, reply);
+            }
+            return;
+        }
         Matcher path = TOKEN_PATH.matcher(exchange.getRequestURI().getPath());
         if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
             try (exchange) {
@@ -481,6 +536,9 @@ public final class FakeGraph implements AutoCloseable {
         if (!TENANT_ID.equals(tenant)) {
             return aadsts(400, "invalid_request", 90002, "Tenant '" + tenant + "' not found.");
         }
+        if (FakeGraphSignIn.DELEGATED_GRANTS.contains(form.get("grant_type"))) {
+            return signIn.grant(form);
+        }
         if (!"client_credentials".equals(form.get("grant_type"))) {
             return aadsts(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
         }
@@ -506,7 +564,7 @@ public final class FakeGraph implements AutoCloseable {
                     + " valid.");
         }
         String token = "fake-token-" + (++tokensIssued) + "-" + UUID.randomUUID();
-        tokens.put(token, clock.instant().plus(tokenLifetime));
+        tokens.put(token, new IssuedToken(CLIENT_ID, null, clock.instant().plus(tokenLifetime)));
         ObjectNode answer = JSON.createObjectNode()
                 .put("token_type", "Bearer")
                 .put("expires_in", tokenLifetime.toSeconds())
@@ -515,7 +573,39 @@ public final class FakeGraph implements AutoCloseable {
         return new Reply(200, answer.toString());
     }
 
-    private Reply aadsts(int status, String error, int code, String description) {
+    /** A delegated access token for the user, issued to the app (FakeGraphSignIn's grants); same lifetime rules. */
+    String issueDelegatedToken(String clientId, String userId) {
+        String token = "fake-delegated-token-" + (++delegatedTokensIssued) + "-" + UUID.randomUUID();
+        tokens.put(token, new IssuedToken(clientId, userId, clock.instant().plus(tokenLifetime)));
+        return token;
+    }
+
+    Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /** The client authentication of the delegated grants: either app registration with its own secret. */
+    Optional<Reply> checkClient(String clientId, String secret) {
+        boolean write = CLIENT_ID.equals(clientId);
+        if (!write && !READ_CLIENT_ID.equals(clientId)) {
+            return Optional.of(aadsts(400, "unauthorized_client", 700016, "Application with identifier '"
+                    + clientId + "' was not found in the directory '" + TENANT_ID + "'."));
+        }
+        if (secret == null) {
+            return Optional.of(aadsts(401, "invalid_client", 7000218, "The request body must contain the"
+                    + " following parameter: 'client_assertion' or 'client_secret'."));
+        }
+        if (!(write ? clientSecret : READ_CLIENT_SECRET).equals(secret)) {
+            return Optional.of(aadsts(401, "invalid_client", 7000215, "Invalid client secret provided."));
+        }
+        if (write && secretExpired) {
+            return Optional.of(aadsts(401, "invalid_client", 7000222, "The provided client secret keys for app '"
+                    + CLIENT_ID + "' are expired."));
+        }
+        return Optional.empty();
+    }
+
+    Reply aadsts(int status, String error, int code, String description) {
         return new Reply(status, aadstsBody(error, code, description).toString());
     }
 
@@ -535,8 +625,15 @@ public final class FakeGraph implements AutoCloseable {
 
     // ================================================================ Graph host
 
-    /** One answer: status, JSON body (null for none) and extra headers. */
-    private record Reply(int status, String body, Map<String, String> headers) {
+    /** An access token the fake issued: to which app, for which user (null: app-only), until when. */
+    record IssuedToken(String clientId, String delegatedUserId, Instant expiresAt) {
+        boolean delegated() {
+            return delegatedUserId != null;
+        }
+    }
+
+    /** One answer: status, body (JSON unless a Content-Type header says otherwise; null for none), extra headers. */
+    record Reply(int status, String body, Map<String, String> headers) {
         Reply(int status, String body) {
             this(status, body, Map.of());
         }
@@ -579,10 +676,15 @@ public final class FakeGraph implements AutoCloseable {
         if (fault.isPresent()) {
             return fault.get();
         }
-        Optional<Reply> unauthorized = checkBearer(exchange.getRequestHeaders().getFirst("Authorization"),
-                clientRequestId);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Optional<Reply> unauthorized = checkBearer(authorization, clientRequestId);
         if (unauthorized.isPresent()) {
             return unauthorized.get();
+        }
+        if (isWrite(endpoint) && tokens.get(bearerOf(authorization)).delegated()) {
+            // writes stay app-only: Graph wants Presence.ReadWrite.All as an application permission
+            return graphError(403, "Forbidden", "Insufficient privileges: application permission required;"
+                    + " delegated tokens cannot write presence.", clientRequestId);
         }
         if (endpoint.countsForPresenceBudget()) {
             Optional<Reply> throttled = throttle(clientRequestId);
@@ -673,16 +775,20 @@ public final class FakeGraph implements AutoCloseable {
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             return Optional.of(graphError(401, "InvalidAuthenticationToken", "Access token is empty.", requestId));
         }
-        Instant expiry = tokens.get(authorization.substring(7).trim());
-        if (expiry == null) {
+        IssuedToken issued = tokens.get(bearerOf(authorization));
+        if (issued == null) {
             return Optional.of(graphError(401, "InvalidAuthenticationToken",
                     "IDX14100: JWT is not well formed or not issued to this app.", requestId));
         }
-        if (!clock.instant().isBefore(expiry)) {
+        if (!clock.instant().isBefore(issued.expiresAt())) {
             return Optional.of(graphError(401, "InvalidAuthenticationToken",
                     "Lifetime validation failed, the token is expired.", requestId));
         }
         return Optional.empty();
+    }
+
+    private static String bearerOf(String authorization) {
+        return authorization.substring(7).trim();
     }
 
     /** Sliding window; throttled requests are recorded too, so calling during the penalty prolongs it. */
@@ -1021,7 +1127,9 @@ public final class FakeGraph implements AutoCloseable {
             return;
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (!reply.headers().containsKey("Content-Type")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -93,6 +93,48 @@ class WebAccessTest {
         assertThat(access.login(null, null)).isEmpty();
     }
 
+    @Test
+    void theTeamsSignInIsForTheAdminOnly() {
+        Session viewer = sessions.open(WebRole.VIEWER);
+        Session admin = sessions.open(WebRole.ADMIN);
+
+        assertThat(status(access.decide(request("GET", "/teams/signin", null, basic("viewer", "viewer-secret"), null))))
+                .isEqualTo(403);
+        assertThat(status(access.decide(request("GET", "/teams/signin", viewer.id(), null, null)))).isEqualTo(403);
+        assertThat(status(access.decide(request("GET", "/teams/signin", null, null, null)))).isEqualTo(303);
+        assertThat(access.decide(request("GET", "/teams/signin", null, basic("admin", "admin-secret"), null)))
+                .isEqualTo(new Allow(WebRole.ADMIN, Optional.empty()));
+        assertThat(access.decide(request("GET", "/teams/signin", admin.id(), null, null)))
+                .isEqualTo(new Allow(WebRole.ADMIN, Optional.of(admin)));
+        // other pages stay open to the viewer
+        assertThat(access.decide(request("GET", "/admin", viewer.id(), null, null))).isInstanceOf(Allow.class);
+    }
+
+    @Test
+    void withoutPasswordsTheLoopbackCallerMayStartTheTeamsSignIn() {
+        WebAccess open = new WebAccess(new WebSettings("127.0.0.1", 8080, Optional.empty(), Optional.empty(), false,
+                Duration.ofHours(1), 10), sessions);
+
+        assertThat(open.decide(request("GET", "/teams/signin", null, null, null)))
+                .isEqualTo(new Allow(WebRole.ADMIN, Optional.empty()));
+    }
+
+    @Test
+    void azureAdsRedirectAndGraphsNotificationsNeedNoCredentialsAndNoCsrfToken() {
+        Session viewer = sessions.open(WebRole.VIEWER);
+        for (String path : new String[] {"/teams/callback", "/teams/notifications", "/teams/lifecycle"}) {
+            assertThat(access.decide(request("GET", path, null, null, null))).as(path).isInstanceOf(Allow.class);
+            assertThat(access.decide(request("POST", path, null, null, null))).as(path).isInstanceOf(Allow.class);
+            // a browser session without its CSRF token, or a wrong password, does not turn it into a refusal
+            assertThat(access.decide(request("POST", path, viewer.id(), null, null))).as(path).isInstanceOf(Allow.class);
+            assertThat(access.decide(request("POST", path, null, basic("admin", "wrong"), null))).as(path)
+                    .isInstanceOf(Allow.class);
+        }
+        // only these paths: whatever lies beside them stays closed
+        assertThat(status(access.decide(request("POST", "/teams/notifications/x", null, null, null)))).isEqualTo(303);
+        assertThat(status(access.decide(request("POST", "/teams/other", null, null, null)))).isEqualTo(303);
+    }
+
     private static int status(Decision decision) {
         return ((Deny) decision).status();
     }

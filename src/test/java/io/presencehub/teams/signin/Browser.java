@@ -1,0 +1,52 @@
+package io.presencehub.teams.signin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A browser as far as the sign-in needs one: GETs that never follow a redirect by themselves, so a test follows each
+ * {@code Location} by hand and sees every hop (hub → Azure AD → hub).
+ */
+final class Browser {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** GET with an optional Authorization header (the hub's login). */
+    HttpResponse<String> get(String url, Optional<String> authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        authorization.ifPresent(a -> request.header("Authorization", a));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String url) {
+        return get(url, Optional.empty());
+    }
+
+    /** The Location of a 302 (fails when the answer is no redirect). */
+    static String location(HttpResponse<String> answer) {
+        if (answer.statusCode() != 302) {
+            throw new AssertionError("expected a 302 from " + answer.uri() + ", got " + answer.statusCode() + ": "
+                    + answer.body());
+        }
+        return answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError("302 without Location"));
+    }
+
+    /** One decoded parameter of a URL's query. */
+    static Optional<String> parameter(String url, String name) {
+        return Optional.ofNullable(TeamsSignIn.query(URI.create(url).getRawQuery()).get(name));
+    }
+}
