@@ -38,7 +38,7 @@ public final class PushConfiguration {
         PushSubscriptions subscriptions = new PushSubscriptions(tokens, users::graphIds,
                 new SubscriptionRequests(teams.graphUrl(), settings), RetryPolicy.standard(clock), clock);
         PushReads reads = new PushReads(GraphRequests.of(teams), budget, clock);
-        subscriptions.onMissed(reads::notified);
+        subscriptions.readsWith(reads::notified);
         tokens.addSignInListener(subscriptions::signedIn);
         poller.pollOnly(new ReconcilingPoll(subscriptions, settings.reconcileInterval(), clock));
         context.getRegistry().bind("teamsSubscriptions", subscriptions);

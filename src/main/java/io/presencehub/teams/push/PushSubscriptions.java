@@ -74,8 +74,8 @@ public final class PushSubscriptions {
         this.clock = clock;
     }
 
-    /** Where a {@code missed} lifecycle event sends its chunk's users to be read at once. */
-    public void onMissed(Consumer<Collection<String>> reader) {
+    /** Where a new subscription's users and a {@code missed} lifecycle event's are sent to be read at once. */
+    public void readsWith(Consumer<Collection<String>> reader) {
         this.readNow = reader;
     }
 
@@ -227,6 +227,8 @@ public final class PushSubscriptions {
         }
         chunk.subscribed(id.get(), SubscriptionAnswers.expiry(answer).orElse(pending.expiry()));
         bySubscription.put(id.get(), chunk);
+        // Graph notifies only changes from now on: one read gives the baseline and whatever changed before
+        readNow.accept(chunk.ids);
         LOG.info("Teams push: subscription {} for {} users until {}", id.get(), chunk.ids.size(), chunk.expiresAt);
     }
 

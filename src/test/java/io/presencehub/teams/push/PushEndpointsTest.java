@@ -43,7 +43,7 @@ class PushEndpointsTest {
         subscriptions.onAnswer(new GraphAnswer(create, new GraphOutcome.Answered(201, "{\"id\":\"sub-1\"}", null)));
         reads = new PushReads(new GraphRequests("https://graph.test/v1.0", "client", Duration.ofHours(1)),
                 new RequestBudget(100, Duration.ofSeconds(30), clock), clock);
-        subscriptions.onMissed(lifecycleRead::addAll);
+        subscriptions.readsWith(lifecycleRead::addAll);
         endpoints = new PushEndpoints(subscriptions, reads);
     }
 

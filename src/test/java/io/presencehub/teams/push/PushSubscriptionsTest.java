@@ -91,8 +91,13 @@ class PushSubscriptionsTest {
         Instant expiry = Instant.parse(first.path("expirationDateTime").asText());
         assertThat(expiry).isAfter(clock.instant()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofMinutes(60)));
         assertThat(subscriptions.dueCalls()).as("one call per chunk at a time").isEmpty();
+        List<Collection<String>> readAtOnce = new ArrayList<>();
+        subscriptions.readsWith(readAtOnce::add);
 
         createAll(calls);
+
+        assertThat(readAtOnce).as("each new subscription's users are read once: baseline and changes before it")
+                .extracting(Collection::size).containsExactly(650, 50);
 
         assertThat(subscriptions.pushes("id-0")).isTrue();
         assertThat(subscriptions.pushes("id-699")).isTrue();
@@ -158,7 +163,7 @@ class PushSubscriptionsTest {
     void lifecycleEventsRenewRecreateAndRead() throws Exception {
         List<String> ids = createAll(subscriptions.dueCalls());
         List<Collection<String>> readAtOnce = new ArrayList<>();
-        subscriptions.onMissed(readAtOnce::add);
+        subscriptions.readsWith(readAtOnce::add);
 
         subscriptions.lifecycle(ids.get(0), "reauthorizationRequired");
         assertThat(subscriptions.dueCalls()).singleElement()
