@@ -1,0 +1,77 @@
+package io.presencehub.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.presencehub.camel.HubConfiguration;
+import io.presencehub.model.UserKey;
+import io.presencehub.testing.TestDirectories;
+import io.presencehub.testing.TestHub;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A hub with Teams push against the fake Graph: {@code users} matched users (user{i}, extension 2000{i}, Graph id
+ * g-{i}, all Available), the web server as the public URL, polling slowed to 60 s unless a test says otherwise,
+ * and the hub's clock the fake's, so a test can move time for both.
+ */
+abstract class BaseTeamsPushTest extends BaseTeamsHubTest {
+
+    protected static String graphId(int i) {
+        return TestDirectories.teamsUserGraphId(i);
+    }
+
+    protected static UserKey user(int i) {
+        return new UserKey("hq", "sales", "user" + i);
+    }
+
+    protected static String statusEvent(int i, String status) {
+        return "ExtensionStatusUpdatedEvent@#HQ@#Sales@#" + (20000 + i) + "@#" + status;
+    }
+
+    /** Fake users 0..graphUsers-1, the directory's first {@code users} of them; started, not yet signed in. */
+    protected TestHub startPushHub(int users, int graphUsers, String... settings) {
+        for (int i = 0; i < graphUsers; i++) {
+            graph.addUser(graphId(i), "user" + i + "@example.com");
+            graph.setClientSession(graphId(i), "Available", "Available");
+        }
+        graph.signInAs(graphId(0));
+        TestHub starting = TestHub.in(folder).directory(TestDirectories.teamsUsers(users)).withTeams(graph)
+                .withBean(HubConfiguration.CLOCK, graph.clock())
+                .with("hub.teams.public-url", "http://127.0.0.1:{{hub.web.port}}")
+                .with("hub.teams.poll-interval", "60s");
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            starting.with(settings[i], settings[i + 1]);
+        }
+        hub = starting.start();
+        return hub;
+    }
+
+    protected TestHub startPushHub(int users, String... settings) {
+        return startPushHub(users, users, settings);
+    }
+
+    /** Signs in as an admin's browser would; the callback page answers 200. */
+    protected void signIn() {
+        BrowserSignIn.Hop page = BrowserSignIn.signIn(hub.webPort());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+    }
+
+    /** Waits until Graph holds {@code count} subscriptions and the hub has read every user once (the baseline). */
+    protected List<FakeGraph.SubscriptionView> awaitSubscriptions(int count, int users) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> graph.subscriptions().size() == count
+                && graph.subscriptions().stream().mapToInt(s -> s.userIds().size()).sum() == users);
+        for (int i = 0; i < users; i++) {
+            hub.awaitTeamsBaseline(user(i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.healthInFull().contains(count + " of " + count
+                + " subscriptions working"));
+        return graph.subscriptions();
+    }
+
+    protected String pushHealth() {
+        String health = hub.healthInFull();
+        int at = health.indexOf("teams-push");
+        return at < 0 ? "" : health.substring(at, Math.min(health.length(), at + 400));
+    }
+}

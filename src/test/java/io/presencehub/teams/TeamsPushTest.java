@@ -1,0 +1,143 @@
+package io.presencehub.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.presencehub.teams.FakeGraph.Endpoint;
+import io.presencehub.teams.FakeGraph.SubscriptionView;
+import io.presencehub.testing.LineClient;
+import io.presencehub.testing.TestDirectories;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Teams push end to end (issue 13): the hub signs in, subscribes, and a Teams change reaches status clients by a
+ * notification long before the (60 s) poll; the checks on notifications, renewal, directory changes.
+ */
+class TeamsPushTest extends BaseTeamsPushTest {
+
+    @Test
+    void sevenHundredUsersGetTwoSubscriptionsAndHealthCountsThem() {
+        startPushHub(700);
+        assertThat(pushHealth()).contains("DOWN").contains("/teams/signin");
+
+        signIn();
+
+        List<SubscriptionView> subscriptions = awaitSubscriptions(2, 700);
+        assertThat(subscriptions).extracting(s -> s.userIds().size()).containsExactlyInAnyOrder(650, 50);
+        assertThat(subscriptions).allSatisfy(s -> {
+            assertThat(s.notificationUrl()).isEqualTo("http://127.0.0.1:" + hub.webPort() + "/teams/notifications");
+            assertThat(s.lifecycleUrl()).isEqualTo("http://127.0.0.1:" + hub.webPort() + "/teams/lifecycle");
+            assertThat(s.expiresAt()).isBeforeOrEqualTo(graph.clock().instant().plus(Duration.ofMinutes(60)));
+        });
+        assertThat(subscriptions.get(0).clientState()).isNotEqualTo(subscriptions.get(1).clientState());
+        assertThat(pushHealth()).contains("UP").contains("2 of 2 subscriptions working, earliest expiry");
+        assertThat(graph.validationRequests()).as("both URLs of both subscriptions validated").isEqualTo(4);
+    }
+
+    @Test
+    void aTeamsChangeReachesStatusClientsByANotificationWhileThePollWaits60Seconds() {
+        startPushHub(3);
+        signIn();
+        awaitSubscriptions(1, 3);
+        int reads = graph.requestCount(Endpoint.GET_PRESENCES_BY_USER_ID);
+
+        try (LineClient client = hub.client()) {
+            long start = System.nanoTime();
+            graph.setClientSession(graphId(1), "Busy", "InAMeeting");
+
+            assertThat(client.readLine()).isEqualTo(statusEvent(1, "Do Not Disturb"));
+            // bench/teams-push.sh measures the latency (target p99 <= 1 s); on a loaded test machine anything far
+            // below the 60 s poll proves the notification path
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+        assertThat(graph.requestCount(Endpoint.GET_PRESENCES_BY_USER_ID) - reads).as("one read for one change")
+                .isEqualTo(1);
+        assertThat(graph.deliveries()).isNotEmpty().allSatisfy(d -> assertThat(d.hubStatus()).isEqualTo(202));
+    }
+
+    @Test
+    void aNotificationWithAWrongClientStateOrOfAnUnknownSubscriptionIsIgnored() {
+        startPushHub(3);
+        signIn();
+        SubscriptionView subscription = awaitSubscriptions(1, 3).get(0);
+        graph.stopDeliveringSilently(subscription.id());
+        graph.setClientSession(graphId(1), "Busy", "InAMeeting");
+        graph.setClientSession(graphId(2), "Busy", "InAMeeting");
+
+        try (LineClient client = hub.client()) {
+            graph.deliver(subscription.id(), graphId(1), "not-the-client-state");
+            graph.deliver("not-a-subscription-of-the-hub", graphId(1), subscription.clientState());
+            graph.deliver(subscription.id(), graphId(2), subscription.clientState());
+
+            assertThat(client.readLine()).isEqualTo(statusEvent(2, "Do Not Disturb"));
+            assertThat(client.staysSilent(500)).isTrue();
+        }
+        assertThat(hub.state(user(1)).statusType()).isEqualTo(io.presencehub.model.StatusType.AVAILABLE);
+        assertThat(graph.deliveries()).hasSize(3).allSatisfy(d -> assertThat(d.hubStatus()).isEqualTo(202));
+    }
+
+    @Test
+    void aSubscriptionIsRenewedBeforeItExpiresOnTheTestsClockAndKeepsDelivering() {
+        startPushHub(3);
+        signIn();
+        SubscriptionView before = awaitSubscriptions(1, 3).get(0);
+
+        graph.clock().advance(Duration.ofMinutes(41));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> graph.subscriptions().get(0).expiresAt()
+                .isAfter(before.expiresAt()));
+        SubscriptionView after = graph.subscriptions().get(0);
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.expiresAt()).isAfter(graph.clock().instant().plus(Duration.ofMinutes(50)));
+        assertThat(graph.requestCount(Endpoint.RENEW_SUBSCRIPTION)).isEqualTo(1);
+        assertThat(graph.requestCount(Endpoint.CREATE_SUBSCRIPTION)).isEqualTo(1);
+
+        graph.clock().advance(Duration.ofMinutes(20)); // past the first expiry: only the renewal keeps it alive
+        try (LineClient client = hub.client()) {
+            graph.setClientSession(graphId(2), "Busy", "InAMeeting");
+            assertThat(client.readLine()).isEqualTo(statusEvent(2, "Do Not Disturb"));
+        }
+    }
+
+    @Test
+    void usersWhoJoinAreSubscribedWithoutARestart() {
+        startPushHub(3, 4);
+        signIn();
+        SubscriptionView before = awaitSubscriptions(1, 3).get(0);
+        assertThat(before.userIds()).doesNotContain(graphId(3));
+
+        hub.writeDirectory(TestDirectories.teamsUsers(4));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> graph.subscriptions().size() == 1
+                && graph.subscriptions().get(0).userIds().contains(graphId(3)));
+        assertThat(graph.subscriptions().get(0).id()).isNotEqualTo(before.id());
+        hub.awaitTeamsBaseline(user(3));
+        try (LineClient client = hub.client()) {
+            graph.setClientSession(graphId(3), "Busy", "InAMeeting");
+            assertThat(client.readLine()).isEqualTo(statusEvent(3, "Do Not Disturb"));
+        }
+    }
+
+    @Test
+    void theValidationTokenIsAnsweredAndABrokenNotificationRefused() throws Exception {
+        startPushHub(1);
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + hub.webPort();
+        var validation = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                        + "/teams/notifications?validationToken=Validation%3A%20Testing%20client%20%26%20more"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(validation.statusCode()).isEqualTo(200);
+        assertThat(validation.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(validation.body()).isEqualTo("Validation: Testing client & more");
+
+        var broken = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/teams/lifecycle"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"value\":")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("not a Graph notification");
+    }
+}
