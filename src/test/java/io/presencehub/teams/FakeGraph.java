@@ -566,12 +566,13 @@ public final class FakeGraph implements AutoCloseable {
         servedListener = listener;
     }
 
-    /** Forgets counts and recorded calls (not users, sessions or tokens). */
+    /** Forgets counts and recorded calls, deliveries included (not users, sessions, tokens or subscriptions). */
     public synchronized void resetCounters() {
         requestCounts.clear();
         writeCalls.clear();
         maxIdsInOneCall = 0;
         throttledCount = 0;
+        notifier().reset();
     }
 
     // ================================================================ token host

@@ -73,6 +73,12 @@ final class FakeGraphNotifier implements AutoCloseable {
         return List.copyOf(lifecycleDeliveries);
     }
 
+    synchronized void reset() {
+        deliveries.clear();
+        lifecycleDeliveries.clear();
+        validationRequests = 0;
+    }
+
     /**
      * The validation handshake: POST {@code url?validationToken=…} with an empty text/plain body; the hub must answer
      * 200, text/plain, the decoded token, within the validation timeout. Empty when it did; else why not.

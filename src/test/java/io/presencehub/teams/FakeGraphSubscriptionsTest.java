@@ -268,6 +268,9 @@ class FakeGraphSubscriptionsTest {
         assertThat(hub.notifications()).extracting(r -> r.firstValue().get("subscriptionId").asText())
                 .containsExactly(id, "no-such-subscription");
         assertThat(graph.deliveries()).containsExactly(wrongState, unknownId);
+        graph.resetCounters();
+        assertThat(graph.deliveries()).isEmpty();
+        assertThat(graph.validationRequests()).isZero();
     }
 
     // ------------------------------------------------------------------ renew, remove, list, lifecycle
