@@ -48,7 +48,10 @@ import java.util.regex.Pattern;
  * {@code shared/reference/microsoft-graph.md}: client-credentials tokens with AADSTS errors, bearer checks, user
  * look-up with paging, presence reads, the setPresence session rules and aggregation, throttling with fractional
  * Retry-After, and injectable outages. All time (token and session expiry, fades, throttling window) runs on one
- * {@link FakeClock}; make it ticking for real-time behaviour or frozen for exact arithmetic.
+ * {@link FakeClock}; make it ticking for real-time behaviour or frozen for exact arithmetic. The read-access sign-in
+ * (authorize, authorization_code and refresh_token grants, delegated tokens) lives in {@link FakeGraphSignIn}; presence
+ * subscriptions, the validation handshake, deliveries and lifecycle events in {@link FakeGraphSubscriptions} and
+ * {@link FakeGraphNotifier}.
  *
  * <p>Choices where the reference is silent: unknown ids in getPresencesByUserId are omitted from the answer (200);
  * a user with no session reads Offline/Offline; a preferred state shows only while some session exists; equal-rank
@@ -61,7 +64,8 @@ public final class FakeGraph implements AutoCloseable {
     public enum Endpoint {
         TOKEN(false), AUTHORIZE(false), GET_USER(false), LIST_USERS(false), GET_PRESENCES_BY_USER_ID(true), GET_PRESENCE(true),
         SET_PRESENCE(true), CLEAR_PRESENCE(true), SET_STATUS_MESSAGE(true), SET_USER_PREFERRED_PRESENCE(true),
-        CLEAR_USER_PREFERRED_PRESENCE(true), UNKNOWN(false);
+        CLEAR_USER_PREFERRED_PRESENCE(true), CREATE_SUBSCRIPTION(false), RENEW_SUBSCRIPTION(false),
+        DELETE_SUBSCRIPTION(false), LIST_SUBSCRIPTIONS(false), GET_SUBSCRIPTION(false), UNKNOWN(false);
 
         private final boolean presence;
 
@@ -107,6 +111,20 @@ public final class FakeGraph implements AutoCloseable {
         public String pair() {
             return availability + "/" + activity;
         }
+    }
+
+    /** A presence subscription Graph still has (neither removed nor expired on the fake clock). */
+    public record SubscriptionView(String id, List<String> userIds, Instant expiresAt, String clientState,
+                                   String notificationUrl, String lifecycleUrl, boolean deliveringStopped) {
+    }
+
+    /** A change notification posted to the hub: its answer ({@link #NO_ANSWER}: none in time) and its duration. */
+    public record Delivery(String subscriptionId, String userId, int hubStatus, Duration took) {
+        public static final int NO_ANSWER = 0;
+    }
+
+    /** A lifecycle notification posted to the hub, with its answer ({@link Delivery#NO_ANSWER}: none). */
+    public record LifecycleDelivery(String subscriptionId, String lifecycleEvent, int hubStatus, Duration took) {
     }
 
     public static final String TENANT_ID = "fake-tenant";
@@ -155,6 +173,7 @@ public final class FakeGraph implements AutoCloseable {
     private int tokensIssued;
     private int delegatedTokensIssued;
     private final FakeGraphSignIn signIn = new FakeGraphSignIn(this);
+    private final FakeGraphSubscriptions subscriptions = new FakeGraphSubscriptions(this, new FakeGraphNotifier());
 
     // directory and presence
     private final List<FakeTeamsUser> users = new ArrayList<>();
@@ -208,6 +227,7 @@ public final class FakeGraph implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        subscriptions.close();
         executor.shutdownNow();
         delayedAnswers.shutdownNow();
     }
@@ -331,7 +351,9 @@ public final class FakeGraph implements AutoCloseable {
         if (findById(id).isPresent()) {
             throw new IllegalArgumentException("user id " + id + " exists already");
         }
-        users.add(new FakeTeamsUser(id, mail, userPrincipalName));
+        FakeTeamsUser user = new FakeTeamsUser(id, mail, userPrincipalName);
+        users.add(user);
+        refresh(user); // the first visible state, so every later change is one (and notified)
         return this;
     }
 
@@ -404,6 +426,77 @@ public final class FakeGraph implements AutoCloseable {
                 s.pair().activity(), s.setAt(), s.expiresAt()));
     }
 
+    /**
+     * Applies the fake clock to every user now (fades, session, preferred and status-message expiry), as Graph's own
+     * timers would: visible changes get their sequence numbers and deliveries without waiting for a read.
+     */
+    public synchronized void runTimers() {
+        users.forEach(this::refresh);
+    }
+
+    // ---------------------------------------------------------------- subscription controls (FakeGraphSubscriptions)
+    // not synchronized on the fake: deliver and sendLifecycle wait for the hub, which may read presence meanwhile
+
+    /** The subscriptions Graph has now, in creation order. */
+    public List<SubscriptionView> subscriptions() {
+        return subscriptions.views();
+    }
+
+    /** The subscription stays listed and renewable but delivers nothing any more (Graph's known silent stop). */
+    public void stopDeliveringSilently(String subscriptionId) {
+        subscriptions.stopDeliveringSilently(subscriptionId);
+    }
+
+    /** Graph drops the subscription: GET, PATCH and DELETE answer 404, nothing is delivered. */
+    public void removeSubscription(String subscriptionId) {
+        subscriptions.remove(subscriptionId);
+    }
+
+    /**
+     * Posts a lifecycle event (reauthorizationRequired, subscriptionRemoved, missed) to the subscription's lifecycle
+     * URL and returns when the hub answered; subscriptionRemoved removes it first.
+     */
+    public LifecycleDelivery sendLifecycle(String subscriptionId, String lifecycleEvent) {
+        return subscriptions.sendLifecycle(subscriptionId, lifecycleEvent);
+    }
+
+    /**
+     * Posts one change notification with any subscription id and clientState (a wrong one, an unknown id: then to the
+     * newest subscription's URL) and returns when the hub answered; recorded in {@link #deliveries()}.
+     */
+    public Delivery deliver(String subscriptionId, String userId, String clientState) {
+        return subscriptions.deliver(subscriptionId, userId, clientState);
+    }
+
+    /** Every change notification posted so far, in the order the hub answered. */
+    public List<Delivery> deliveries() {
+        return notifier().deliveries();
+    }
+
+    public List<LifecycleDelivery> lifecycleDeliveries() {
+        return notifier().lifecycleDeliveries();
+    }
+
+    /** Validation handshake POSTs sent so far (two per create: notification and lifecycle URL). */
+    public int validationRequests() {
+        return notifier().validationRequests();
+    }
+
+    /** Called on a delivery thread after each change notification; must be quick. Null removes it. */
+    public void deliveryListener(Consumer<Delivery> listener) {
+        notifier().listener(listener);
+    }
+
+    /** How long a create waits for each validation answer (default 10 s, as Graph). */
+    public FakeGraph validationTimeout(Duration timeout) {
+        notifier().validationTimeout(timeout);
+        return this;
+    }
+
+    private FakeGraphNotifier notifier() {
+        return subscriptions.notifier();
+    }
+
     // ---------------------------------------------------------------- throttling and faults
 
     /** Presence requests allowed per sliding window (default 1500 per 30 s) on the fake clock. */
@@ -473,12 +566,13 @@ public final class FakeGraph implements AutoCloseable {
         servedListener = listener;
     }
 
-    /** Forgets counts and recorded calls (not users, sessions or tokens). */
+    /** Forgets counts and recorded calls, deliveries included (not users, sessions, tokens or subscriptions). */
     public synchronized void resetCounters() {
         requestCounts.clear();
         writeCalls.clear();
         maxIdsInOneCall = 0;
         throttledCount = 0;
+        notifier().reset();
     }
 
     // ================================================================ token host
@@ -625,6 +719,18 @@ public final class FakeGraph implements AutoCloseable {
 
     // ================================================================ Graph host
 
+    /** What {@link #admit} decided for a /subscriptions call: a refusal, or the caller's token. */
+    record Admission(Reply refusal, IssuedToken token) {
+    }
+
+    /** For FakeGraphSubscriptions: counts the call, then answers injected faults and bad bearers like any call. */
+    synchronized Admission admit(Endpoint endpoint, String authorization, String requestId) {
+        count(endpoint);
+        Optional<Reply> refusal = injectedFault(requestId).or(() -> checkBearer(authorization, requestId));
+        return refusal.map(r -> new Admission(r, null))
+                .orElseGet(() -> new Admission(null, tokens.get(bearerOf(authorization))));
+    }
+
     /** An access token the fake issued: to which app, for which user (null: app-only), until when. */
     record IssuedToken(String clientId, String delegatedUserId, Instant expiresAt) {
         boolean delegated() {
@@ -643,14 +749,21 @@ public final class FakeGraph implements AutoCloseable {
         long received = System.nanoTime();
         try (exchange) {
             String body = readBody(exchange);
+            List<String> segments = segments(exchange.getRequestURI().getRawPath());
             Reply reply;
-            synchronized (this) {
-                reply = answerGraph(exchange, body);
+            if (FakeGraphSubscriptions.handles(segments)) {
+                // outside the monitor: a create waits for the hub's validation answer
+                reply = subscriptions.answer(exchange.getRequestMethod(), segments, body,
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("client-request-id"));
+            } else {
+                synchronized (this) {
+                    reply = answerGraph(exchange, body);
+                }
             }
             send(exchange, reply);
             Consumer<Served> listener = servedListener;
             if (listener != null) {
-                List<String> segments = segments(exchange.getRequestURI().getRawPath());
                 listener.accept(new Served(endpointOf(exchange.getRequestMethod(), segments),
                         segments.size() > 1 && segments.get(0).equals("users") ? segments.get(1) : null, body, reply.status(), reply.body(), received,
                         System.nanoTime()));
@@ -705,6 +818,9 @@ public final class FakeGraph implements AutoCloseable {
         boolean post = "POST".equals(method);
         if (post && s.size() == 2 && s.get(0).equals("communications") && s.get(1).equals("getPresencesByUserId")) {
             return Endpoint.GET_PRESENCES_BY_USER_ID;
+        }
+        if (FakeGraphSubscriptions.handles(s)) {
+            return FakeGraphSubscriptions.endpointOf(method, s);
         }
         if (s.isEmpty() || !s.get(0).equals("users")) {
             return Endpoint.UNKNOWN;
@@ -995,8 +1111,15 @@ public final class FakeGraph implements AutoCloseable {
     }
 
     private FakeTeamsUser.Visible refresh(FakeTeamsUser user) {
+        String before = user.sequenceNumber();
         // zero-padded, so lexicographic order is numeric order, like Graph's sortable stamps
-        return user.refresh(clock.instant(), () -> String.format(Locale.ROOT, "%020d", ++sequence));
+        FakeTeamsUser.Visible visible = user.refresh(clock.instant(),
+                () -> String.format(Locale.ROOT, "%020d", ++sequence));
+        if (before != null && !before.equals(user.sequenceNumber())) {
+            // the one place every visible change passes, writes and fades seen on read alike
+            subscriptions.presenceChanged(user.id);
+        }
+        return visible;
     }
 
     private static Optional<FakeTeamsUser.Pair> allowedPair(List<FakeTeamsUser.Pair> allowed, JsonNode body) {
@@ -1046,7 +1169,7 @@ public final class FakeGraph implements AutoCloseable {
                 + "' does not exist or one of its queried reference-property objects are not present.", requestId);
     }
 
-    private Reply graphError(int status, String code, String message, String requestId) {
+    Reply graphError(int status, String code, String message, String requestId) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error").put("code", code).put("message", message);
         error.putObject("innerError")
@@ -1073,7 +1196,7 @@ public final class FakeGraph implements AutoCloseable {
         requestCounts.merge(endpoint, 1, Integer::sum);
     }
 
-    private static Optional<JsonNode> readJson(String body) {
+    static Optional<JsonNode> readJson(String body) {
         try {
             JsonNode node = body == null || body.isBlank() ? null : JSON.readTree(body);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();

@@ -299,7 +299,7 @@ final class FakeGraphSignIn {
                 .map(s -> isPresenceRead(s) ? GRAPH + "Presence.Read.All" : s).toList());
     }
 
-    private static boolean absoluteHttpUrl(String value) {
+    static boolean absoluteHttpUrl(String value) {
         if (value == null) {
             return false;
         }
