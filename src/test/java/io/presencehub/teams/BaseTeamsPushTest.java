@@ -3,6 +3,9 @@ package io.presencehub.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presencehub.camel.HubConfiguration;
 import io.presencehub.model.UserKey;
 import io.presencehub.testing.TestDirectories;
@@ -64,14 +67,25 @@ abstract class BaseTeamsPushTest extends BaseTeamsHubTest {
         for (int i = 0; i < users; i++) {
             hub.awaitTeamsBaseline(user(i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.healthInFull().contains(count + " of " + count
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushHealth().startsWith("UP " + count + " of " + count
                 + " subscriptions working"));
         return graph.subscriptions();
     }
 
+    /** Health check teams-push as "STATUS message", read from the management port's JSON. */
     protected String pushHealth() {
         String health = hub.healthInFull();
-        int at = health.indexOf("teams-push");
-        return at < 0 ? "" : health.substring(at, Math.min(health.length(), at + 400));
+        try {
+            JsonNode checks = new ObjectMapper().readTree(health.substring(health.indexOf(' ') + 1)).path("checks");
+            for (JsonNode check : checks) {
+                if (check.path("name").asText().equals("teams-push")) {
+                    // Camel 4.18's health endpoint escapes "/" in messages twice: the decoded text still shows "\\/"
+                    return check.path("status").asText() + " " + check.path("message").asText().replace("\\/", "/");
+                }
+            }
+            return "";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("health is not JSON: " + health, e);
+        }
     }
 }
