@@ -140,4 +140,17 @@ class TeamsPushTest extends BaseTeamsPushTest {
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.body()).contains("not a Graph notification");
     }
+
+    @Test
+    void aBodyLargerThanTheWebServersLimitIsRefusedBeforeItIsRead() throws Exception {
+        startPushHub(1, "hub.web.max-body-size", "65536");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var huge = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + hub.webPort() + "/teams/notifications"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"value\":[" + " ".repeat(100_000) + "]}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(pushHealth()).isNotEmpty();
+    }
 }
