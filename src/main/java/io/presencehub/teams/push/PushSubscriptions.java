@@ -1,6 +1,7 @@
 package io.presencehub.teams.push;
 
 import io.presencehub.teams.GraphAnswer;
+import io.presencehub.teams.GraphAuthException;
 import io.presencehub.teams.GraphCall;
 import io.presencehub.teams.RetryPolicy;
 import io.presencehub.teams.signin.DelegatedTokens;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -63,6 +65,7 @@ public final class PushSubscriptions {
     private boolean listed;
     private int lastKey;
     private volatile Consumer<Collection<String>> readNow = ids -> { };
+    private final AtomicBoolean freshToken = new AtomicBoolean();
 
     /** @param wanted the Graph ids of every matched user, in a stable order */
     public PushSubscriptions(DelegatedTokens tokens, Supplier<List<String>> wanted, SubscriptionRequests requests,
@@ -79,8 +82,23 @@ public final class PushSubscriptions {
         this.readNow = reader;
     }
 
-    /** The calls owed now: creates, renewals and deletes, at most one per chunk in flight. */
-    public synchronized List<GraphCall> dueCalls() {
+    /**
+     * The calls owed now: creates, renewals and deletes, at most one per chunk in flight. After a
+     * {@code reauthorizationRequired} the cached delegated token is dropped first (outside the lock: a refresh is a
+     * call to the token host), so the renewal carries a fresh one.
+     */
+    public List<GraphCall> dueCalls() {
+        if (freshToken.getAndSet(false)) {
+            try {
+                tokens.invalidate(tokens.accessToken());
+            } catch (GraphAuthException e) {
+                LOG.debug("Teams push: no delegated token to replace ({})", e.getMessage());
+            }
+        }
+        return plannedCalls();
+    }
+
+    private synchronized List<GraphCall> plannedCalls() {
         Instant now = clock.instant();
         List<GraphCall> calls = new ArrayList<>();
         if (!tokens.signedIn()) {
@@ -173,6 +191,7 @@ public final class PushSubscriptions {
         }
         switch (event == null ? "" : event) {
             case "reauthorizationRequired" -> {
+                freshToken.set(true);
                 chunk.renewNow = true;
                 chunk.retryAt = Instant.MIN;
             }

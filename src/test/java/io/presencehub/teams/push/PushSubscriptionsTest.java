@@ -166,9 +166,11 @@ class PushSubscriptionsTest {
         subscriptions.readsWith(readAtOnce::add);
 
         subscriptions.lifecycle(ids.get(0), "reauthorizationRequired");
+        assertThat(tokens.invalidated).isEmpty();
         assertThat(subscriptions.dueCalls()).singleElement()
                 .satisfies(call -> assertThat(call.url()).endsWith("/" + ids.get(0)))
                 .satisfies(call -> assertThat(call.method()).isEqualTo("PATCH"));
+        assertThat(tokens.invalidated).as("the renewal goes with a fresh token").containsExactly("delegated-token-1");
 
         subscriptions.lifecycle(ids.get(1), "subscriptionRemoved");
         assertThat(subscriptions.pushes("id-699")).isFalse();

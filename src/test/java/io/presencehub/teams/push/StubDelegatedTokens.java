@@ -9,6 +9,8 @@ import java.util.List;
 final class StubDelegatedTokens implements DelegatedTokens {
 
     volatile boolean signedIn = true;
+    volatile int issued = 1;
+    final List<String> invalidated = new ArrayList<>();
     final List<Runnable> listeners = new ArrayList<>();
 
     @Override
@@ -16,11 +18,13 @@ final class StubDelegatedTokens implements DelegatedTokens {
         if (!signedIn) {
             throw new GraphAuthException(problem());
         }
-        return "delegated-token";
+        return "delegated-token-" + issued;
     }
 
     @Override
     public void invalidate(String rejectedToken) {
+        invalidated.add(rejectedToken);
+        issued++;
     }
 
     @Override
