@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presencehub.camel.HubStartException;
 import io.presencehub.store.StateStore;
+import io.presencehub.teams.BaseTeamsHubTest;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.GraphAuthException;
 import io.presencehub.testing.FreePort;
@@ -14,46 +15,27 @@ import io.presencehub.testing.LogCapture;
 import io.presencehub.testing.TestHub;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The read-access sign-in through the hub's real web server and the fake Azure AD, followed hop by hop as a browser
  * does (hub /teams/signin → authorize → hub /teams/callback): the page names the user, the refresh token is in the
  * store and a restarted hub uses it; reused states, viewers, consent errors and revoked refresh tokens are handled.
  */
-class TeamsSignInEndToEndTest {
+class TeamsSignInEndToEndTest extends BaseTeamsHubTest {
 
     private static final String ADMIN = basic("admin", "admin-pw");
     private static final String VIEWER = basic("viewer", "viewer-pw");
 
-    @TempDir
-    Path folder;
-    private final FakeGraph graph = FakeGraph.start();
     private final Browser browser = new Browser();
     private final int port = FreePort.find();
     private final String base = "http://127.0.0.1:" + port;
-    private TestHub hub;
-
     TeamsSignInEndToEndTest() {
         graph.addUser("u1", "ada@example.com", "ada.lovelace@example.com").signInAs("u1");
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (hub != null) {
-                hub.close();
-            }
-        } finally {
-            graph.close();
-        }
     }
 
     @Test
