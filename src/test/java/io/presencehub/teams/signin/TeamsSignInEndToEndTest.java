@@ -72,9 +72,12 @@ class TeamsSignInEndToEndTest extends BaseTeamsHubTest {
                     .statusCode()).isEqualTo(200);
             secrets.addAll(List.of(restartedToken, graph.currentRefreshToken().orElseThrow(),
                     FakeGraph.READ_CLIENT_SECRET));
+            String health = hub.healthInFull();
             for (String secret : secrets) {
                 assertThat(logs.all()).noneMatch(line -> line.message().contains(secret));
                 assertThat(pushOnTheAdminPage()).doesNotContain(secret);
+                assertThat(page.body()).doesNotContain(secret);
+                assertThat(health).doesNotContain(secret);
             }
         }
     }
