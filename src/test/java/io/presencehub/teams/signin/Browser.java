@@ -25,6 +25,16 @@ final class Browser {
     HttpResponse<String> get(String url, Optional<String> authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
         authorization.ifPresent(a -> request.header("Authorization", a));
+        return send(request);
+    }
+
+    /** A POST without credentials, as Graph sends its notifications. */
+    HttpResponse<String> post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

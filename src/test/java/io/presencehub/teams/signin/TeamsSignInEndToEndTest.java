@@ -110,6 +110,17 @@ class TeamsSignInEndToEndTest extends BaseTeamsHubTest {
     }
 
     @Test
+    void graphsCallsWithoutCredentialsReachTheNotificationRoutes() {
+        hub = startHub();
+
+        for (String path : new String[] {"/teams/notifications", "/teams/lifecycle"}) {
+            int status = browser.post(base + path, "{\"value\":[]}").statusCode();
+            assertThat(status).as(path + ": not refused by the access filter").isNotIn(303, 401, 403, 404);
+        }
+        assertThat(browser.post(base + "/api/users", "{}").statusCode()).as("the rest stays closed").isEqualTo(401);
+    }
+
+    @Test
     void missingConsentIsShownInWords() {
         hub = startHub();
         graph.failAuthorizeWith("consent_required", 65001, "The user or administrator has not consented to use the"
