@@ -10,7 +10,8 @@
  * {@link io.presencehub.teams.GraphOutcome} (answered, no answer, no token) inside a
  * {@link io.presencehub.teams.GraphAnswer}. {@link io.presencehub.teams.GraphPresenceTranslator} and
  * {@link io.presencehub.teams.GraphUserTranslator} read Graph's JSON; {@link io.presencehub.teams.GraphTokenProvider}
- * and {@link io.presencehub.teams.AadstsErrorTranslator} handle the login. {@link io.presencehub.teams.TeamsSettings}
+ * and {@link io.presencehub.teams.AadstsErrorTranslator} handle the login, through the
+ * {@link io.presencehub.teams.TokenEndpoint} it shares with the read-access sign-in ({@code teams.signin}). {@link io.presencehub.teams.TeamsSettings}
  * (with {@link io.presencehub.teams.GraphSettings}) holds every {@code hub.teams.*} setting.
  *
  * <h2>Rules: pure, table-tested</h2>

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What every Teams hub test has: a folder, a fake Graph and the hub the test starts against it
  * ({@code TestHub.in(folder).withTeams(graph)}); both are stopped after each test, even when it fails.
  */
-abstract class BaseTeamsHubTest {
+public abstract class BaseTeamsHubTest {
 
     @TempDir
     protected Path folder;

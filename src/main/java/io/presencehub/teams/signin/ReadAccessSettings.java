@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The read-access sign-in's settings: the app that signs in ({@code hub.teams.read.client-id} and
  * {@code hub.teams.read.client-secret}, by default the write app's), tenant and login URL of the Teams connector, and
  * {@code hub.teams.public-url}, the base URL at which the admin's browser and Graph reach this hub. Checked at start:
- * an unusable public URL, or one without the web server that would serve it, stops the hub with one line saying why.
+ * an unusable public URL, one without the web server that would serve it, or one beyond loopback without an admin
+ * password stops the hub with one line saying why.
  *
  * @param app       the read app (tenant, client id, secret, Graph and login URL); its toString hides the secret
  * @param publicUrl the public base URL, without a trailing slash
@@ -39,6 +40,12 @@ public record ReadAccessSettings(GraphSettings app, String publicUrl) {
         if (!settings.flag("hub.web.enabled")) {
             throw new HubStartException("Teams push: hub.teams.public-url is set but the web server is off"
                     + " (hub.web.enabled=false); the sign-in and Graph's notifications are served by it");
+        }
+        if (!loopback(URI.create(publicUrl).getHost()) && settings.optionalText("hub.web.admin-password").isEmpty()) {
+            // behind a proxy every caller comes from loopback, where no password means "admin"
+            throw new HubStartException("Teams push: hub.teams.public-url " + publicUrl + " lets callers beyond this"
+                    + " machine reach the hub (through a proxy) but no admin password is set, so anybody could start"
+                    + " the sign-in; set HUB_WEB_ADMIN_PASSWORD");
         }
         GraphSettings app = new GraphSettings(writeApp.tenantId(),
                 settings.optionalText("hub.teams.read.client-id").orElse(writeApp.clientId()),

@@ -4,12 +4,9 @@ import io.presencehub.teams.GraphAuthException;
 import io.presencehub.teams.AadstsErrorTranslator;
 import io.presencehub.teams.TokenEndpoint;
 import io.presencehub.web.WebAnswer;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,20 +40,22 @@ public final class TeamsSignIn {
 
     /** GET /teams/callback?code=…&state=… (or ?error=…): the page saying who signed in, or why not. */
     public void callback(Exchange exchange) {
-        Map<String, String> query = query(exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class));
-        Optional<Pkce> pkce = states.take(query.get("state"));
+        // platform-http gives the query's parameters as headers, URL-decoded
+        Message query = exchange.getMessage();
+        Optional<Pkce> pkce = states.take(query.getHeader("state", String.class));
         if (pkce.isEmpty()) {
             WebAnswer.send(exchange, 400, WebAnswer.HTML, SignInPage.expired(settings.signInUrl()));
             return;
         }
-        if (query.containsKey("error")) {
-            String words = errors.fromRedirect(query.get("error"), query.get("error_description"), settings.app(),
-                    settings.redirectUri()).codeAndCause();
+        String error = query.getHeader("error", String.class);
+        if (error != null) {
+            String words = errors.fromRedirect(error, query.getHeader("error_description", String.class),
+                    settings.app(), settings.redirectUri()).codeAndCause();
             LOG.warn("Teams read access: sign-in failed: {}", words);
             WebAnswer.send(exchange, 400, WebAnswer.HTML, SignInPage.failed(words, settings.signInUrl()));
             return;
         }
-        String code = query.get("code");
+        String code = query.getHeader("code", String.class);
         if (code == null || code.isBlank()) {
             WebAnswer.send(exchange, 400, WebAnswer.HTML, SignInPage.failed("Azure AD sent no code",
                     settings.signInUrl()));
@@ -72,29 +71,6 @@ public final class TeamsSignIn {
         } catch (GraphAuthException e) {
             LOG.warn("{}", e.getMessage());
             WebAnswer.send(exchange, 502, WebAnswer.HTML, SignInPage.failed(e.getMessage(), settings.signInUrl()));
-        }
-    }
-
-    /** The decoded parameters of a query string; the first of a repeated name wins. */
-    static Map<String, String> query(String raw) {
-        Map<String, String> parameters = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.putIfAbsent(name, value);
-        }
-        return parameters;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
         }
     }
 }

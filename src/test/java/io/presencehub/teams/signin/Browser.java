@@ -3,10 +3,13 @@ package io.presencehub.teams.signin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,16 @@ final class Browser {
     HttpResponse<String> get(String url, Optional<String> authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
         authorization.ifPresent(a -> request.header("Authorization", a));
+        return send(request);
+    }
+
+    /** A POST without credentials, as Graph sends its notifications. */
+    HttpResponse<String> post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -47,6 +60,8 @@ final class Browser {
 
     /** One decoded parameter of a URL's query. */
     static Optional<String> parameter(String url, String name) {
-        return Optional.ofNullable(TeamsSignIn.query(URI.create(url).getRawQuery()).get(name));
+        return Arrays.stream(URI.create(url).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
+                .filter(pair -> pair[0].equals(name))
+                .map(pair -> URLDecoder.decode(pair.length > 1 ? pair[1] : "", StandardCharsets.UTF_8)).findFirst();
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The read app defaults to the write app; the redirect URI follows the public URL; an unusable public URL, plain http
- * beyond loopback, or the web server switched off stop the start with one line; the secret is never shown.
+ * beyond loopback, a public URL beyond loopback without the admin password, or the web server switched off stop the
+ * start with one line; the secret is never shown.
  */
 class ReadAccessSettingsTest {
 
@@ -24,7 +25,7 @@ class ReadAccessSettingsTest {
             "https://graph.example", "https://login.example/");
 
     private final Map<String, String> values = new HashMap<>(Map.of("hub.teams.public-url", "https://hub.example.com",
-            "hub.web.enabled", "true", "hub.teams.read.client-id", ""));
+            "hub.web.enabled", "true", "hub.teams.read.client-id", "", "hub.web.admin-password", "admin-pw"));
 
     private ReadAccessSettings settings() {
         return ReadAccessSettings.from(new HubSettings(key -> Optional.ofNullable(values.get(key))), WRITE_APP);
@@ -111,6 +112,18 @@ class ReadAccessSettingsTest {
         assertThatThrownBy(this::settings).isInstanceOf(HubStartException.class)
                 .hasMessage("Teams push: hub.teams.public-url is set but the web server is off (hub.web.enabled=false);"
                         + " the sign-in and Graph's notifications are served by it");
+    }
+
+    @Test
+    void aPublicUrlBeyondLoopbackNeedsTheAdminPassword() {
+        values.remove("hub.web.admin-password");
+
+        assertThatThrownBy(this::settings).isInstanceOf(HubStartException.class)
+                .hasMessage("Teams push: hub.teams.public-url https://hub.example.com lets callers beyond this machine"
+                        + " reach the hub (through a proxy) but no admin password is set, so anybody could start the"
+                        + " sign-in; set HUB_WEB_ADMIN_PASSWORD");
+        values.put("hub.teams.public-url", "http://127.0.0.1:8080");
+        assertThat(settings().publicUrl()).isEqualTo("http://127.0.0.1:8080");
     }
 
     @Test
