@@ -8,8 +8,6 @@ import io.presencehub.metrics.HubMetrics;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 import io.presencehub.teams.push.PushConfiguration;
-import io.presencehub.teams.signin.DelegatedTokenProvider;
-import io.presencehub.teams.signin.SignInConfiguration;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -86,26 +84,13 @@ public final class TeamsConfiguration {
         bind(context, "graphRequestProcessor", requests);
         bind(context, "graphAnswerProcessor", answers);
         bind(context, "teamsHealth", health);
-        bind(context, "teamsAdmin", new TeamsAdmin(tokens, users, budget, health, directory,
-                readAccess(context, hubSettings, settings, store, clock)));
-        if (hubSettings.optionalText("hub.teams.public-url").isPresent()) {
-            PushConfiguration.configure(context, hubSettings, settings, users, poller, budget, requests, clock);
-        }
+        // push (sign-in and change notifications) only with a public URL; the admin page says which
+        Supplier<String> push = hubSettings.optionalText("hub.teams.public-url").isPresent()
+                ? PushConfiguration.configure(context, hubSettings, settings, store, users, poller, budget, requests,
+                clock)
+                : () -> "not configured";
+        bind(context, "teamsAdmin", new TeamsAdmin(tokens, users, budget, health, directory, push));
         LOG.info("Teams sync enabled: {}, incoming {}, sessions {}", settings, incoming, sessions);
-    }
-
-    /**
-     * The read-access sign-in's beans when {@code hub.teams.public-url} is set (push on); what the admin page shows
-     * about push either way.
-     */
-    private static Supplier<String> readAccess(CamelContext context, HubSettings hubSettings, TeamsSettings settings,
-                                               StateStore store, Clock clock) {
-        if (hubSettings.optionalText("hub.teams.public-url").isEmpty()) {
-            return () -> "not configured";
-        }
-        DelegatedTokenProvider delegated = SignInConfiguration.configure(context, hubSettings, settings.graph(), store,
-                clock, context.getRegistry().findSingleByType(HubMetrics.class));
-        return delegated::describe;
     }
 
     /** Graph requests and echo verdicts counted; the writer's queue and the request budget as gauges. */

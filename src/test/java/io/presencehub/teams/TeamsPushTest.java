@@ -34,6 +34,9 @@ class TeamsPushTest extends BaseTeamsPushTest {
         assertThat(subscriptions.get(0).clientState()).isNotEqualTo(subscriptions.get(1).clientState());
         assertThat(pushHealth()).contains("UP").contains("2 of 2 subscriptions working, earliest expiry");
         assertThat(graph.validationRequests()).as("both URLs of both subscriptions validated").isEqualTo(4);
+        assertThat(new BrowserSignIn().get(java.net.URI.create("http://127.0.0.1:" + hub.webPort()
+                + "/api/admin/connectors"), java.util.Optional.empty()).body())
+                .as("the admin page's push field").contains("signed in as").contains("2 of 2 subscriptions working");
     }
 
     @Test

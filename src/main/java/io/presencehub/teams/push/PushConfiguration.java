@@ -8,7 +8,11 @@ import io.presencehub.teams.RetryPolicy;
 import io.presencehub.teams.TeamsPoller;
 import io.presencehub.teams.TeamsSettings;
 import io.presencehub.teams.TeamsUsers;
-import io.presencehub.teams.signin.DelegatedTokens;
+import io.presencehub.metrics.HubMetrics;
+import io.presencehub.store.StateStore;
+import io.presencehub.teams.signin.DelegatedTokenProvider;
+import io.presencehub.teams.signin.SignInConfiguration;
+import java.util.function.Supplier;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -26,14 +30,17 @@ public final class PushConfiguration {
     private PushConfiguration() {
     }
 
-    /** The Teams beans it builds on are those of {@code TeamsConfiguration}, passed in. */
-    public static void configure(CamelContext context, HubSettings hubSettings, TeamsSettings teams, TeamsUsers users,
-                                 TeamsPoller poller, RequestBudget budget, GraphRequestProcessor requests, Clock clock) {
+    /**
+     * The sign-in's beans, then push's; the Teams beans they build on are those of {@code TeamsConfiguration}.
+     *
+     * @return push in words for the admin page: who signed in and the subscriptions, or why push is off
+     */
+    public static Supplier<String> configure(CamelContext context, HubSettings hubSettings, TeamsSettings teams,
+                                             StateStore store, TeamsUsers users, TeamsPoller poller,
+                                             RequestBudget budget, GraphRequestProcessor requests, Clock clock) {
         PushSettings settings = PushSettings.from(hubSettings).orElseThrow();
-        DelegatedTokens tokens = context.getRegistry().lookupByNameAndType("delegatedTokens", DelegatedTokens.class);
-        if (tokens == null) {
-            throw new IllegalStateException("Teams push needs the read-access sign-in (bean delegatedTokens)");
-        }
+        DelegatedTokenProvider tokens = SignInConfiguration.configure(context, hubSettings, teams.graph(), store, clock,
+                context.getRegistry().findSingleByType(HubMetrics.class));
         requests.delegatedTokensFrom(tokens);
         PushSubscriptions subscriptions = new PushSubscriptions(tokens, users::graphIds,
                 new SubscriptionRequests(teams.graphUrl(), settings), RetryPolicy.standard(clock), clock);
@@ -47,5 +54,7 @@ public final class PushConfiguration {
         context.getRegistry().bind("teamsPushHealth", new PushHealth(tokens, subscriptions));
         LOG.info("Teams push: notifications at {}, reconciling poll every {}, notified users read after {}",
                 settings.notificationUrl(), settings.reconcileInterval(), settings.coalesce());
+        return () -> tokens.signedIn() ? tokens.describe() + "; " + subscriptions.state().describe()
+                : tokens.describe();
     }
 }

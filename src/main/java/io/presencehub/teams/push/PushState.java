@@ -13,4 +13,10 @@ import java.util.Optional;
  * @param failures       why the others do not work, one line each
  */
 public record PushState(int chunks, int healthy, Optional<Instant> earliestExpiry, List<String> failures) {
+
+    /** "2 of 2 subscriptions working, earliest expiry …", then what does not work. */
+    public String describe() {
+        return healthy + " of " + chunks + " subscriptions working" + earliestExpiry.map(at -> ", earliest expiry " + at)
+                .orElse("") + (failures.isEmpty() ? "" : "; not working: " + String.join("; ", failures));
+    }
 }
