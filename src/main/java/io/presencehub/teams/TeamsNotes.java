@@ -115,7 +115,9 @@ public final class TeamsNotes {
         if (applier.apply(new UserUpdate(user, null, decision.note(), decision.returnTime(), Origin.TEAMS))
                 .isPresent()) {
             LOG.debug("Teams: note of {} from the status message", user);
-            decisions.record(World.TEAMS, user, "note " + quote(decision.note()) + " from the Teams status message"
+            decisions.record(World.TEAMS, user, (decision.note().isEmpty()
+                    ? "note from Teams cleared: the Teams status message is empty"
+                    : "note " + quote(decision.note()) + " from the Teams status message")
                     + (decision.returnTime() == null ? "" : ", return time " + decision.returnTime()));
         }
     }

@@ -5,6 +5,9 @@ import static io.presencehub.testing.TestDirectories.ALICE_TEAMS_ID;
 import static io.presencehub.testing.TestHub.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.presencehub.decisions.Decision;
+import io.presencehub.decisions.DecisionLog;
+import io.presencehub.decisions.World;
 import io.presencehub.model.Origin;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.testing.LineClient;
@@ -12,6 +15,7 @@ import io.presencehub.testing.TestHub;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +34,15 @@ class TeamsIncomingNoteTest extends BaseTeamsHubTest {
         hub = TestHub.in(folder).withTeams(graph).with("hub.teams.incoming-note", incomingNote).start();
         hub.awaitTeamsBaseline(ALICE);
         return hub;
+    }
+
+    /** The reasons of the Teams decisions about alice so far, oldest first. */
+    private List<String> teamsDecisions() {
+        List<String> reasons = new java.util.ArrayList<>(hub.bean(DecisionLog.class)
+                .decisions(Optional.of(ALICE), DecisionLog.CAPACITY).stream()
+                .filter(d -> d.world() == World.TEAMS).map(Decision::reason).toList());
+        java.util.Collections.reverse(reasons);
+        return reasons;
     }
 
     private static List<String> noteEvents(String note) {
@@ -64,6 +77,8 @@ class TeamsIncomingNoteTest extends BaseTeamsHubTest {
             assertThat(listener.staysSilent(300)).isTrue();
             assertThat(listener.ask("get_extension_note@#HQ@#Sales@#1001")).isEqualTo("ExtensionNote@#Back at 3 ");
             assertThat(graph.writeCalls(Endpoint.SET_STATUS_MESSAGE)).hasSize(1);
+            assertThat(teamsDecisions()).contains("note 'In the lab' from the Teams status message, return time "
+                    + returnTime, "Teams status message 'Back at 3' is the hub's own: no change");
         }
     }
 
@@ -87,6 +102,9 @@ class TeamsIncomingNoteTest extends BaseTeamsHubTest {
             hub.awaitTeamsPolls(3);
             assertThat(listener.staysSilent(300)).isTrue();
             assertThat(listener.ask("get_extension_note@#HQ@#Sales@#1001")).isEqualTo("ExtensionNote@#At the desk");
+            assertThat(teamsDecisions()).containsSubsequence("note 'Lunch' from the Teams status message",
+                    "note from Teams cleared: the Teams status message is empty",
+                    "Teams status message cleared: the note 'At the desk' did not come from Teams, kept");
         }
     }
 
