@@ -57,6 +57,11 @@ public final class TeamsNoteResolver {
         return message == null ? "" : NoteText.limit(NoteText.clean(message).strip());
     }
 
+    /** Whether a read's message can change anything: not a baseline, and not the previous read's message. */
+    public static boolean differs(GraphObservation previous, String message) {
+        return previous != null && !normalize(message).equals(normalize(previous.statusMessage()));
+    }
+
     /**
      * @param previous      the observation before this read, null for none (a baseline)
      * @param message       the status message just read (empty for none)
@@ -75,7 +80,7 @@ public final class TeamsNoteResolver {
         if (previous == null) {
             return Decision.of(Verdict.BASELINE, text);
         }
-        if (text.equals(normalize(previous.statusMessage()))) {
+        if (!differs(previous, message)) {
             return Decision.of(Verdict.UNCHANGED, text);
         }
         if ((held != null && text.equals(normalize(held.text())))

@@ -85,7 +85,12 @@ public final class TeamsNotes {
     /** Applies the status message of one read (not a stale one) of a user known to the directory. */
     void observe(UserKey user, GraphObservation previous, GraphObservation observed, Instant expiry,
                  DirectoryIndex index, Instant readStartedAt, Instant readAnsweredAt) {
-        if (!enabled || index.tenantOf(user).isEmpty()) {
+        if (!enabled) {
+            return;
+        }
+        if (!TeamsNoteResolver.differs(previous, observed.statusMessage()) || index.tenantOf(user).isEmpty()) {
+            // most reads: nothing to decide, so no look-up of the writer's state (its lock) for them
+            echoes.settle(user, readStartedAt);
             return;
         }
         UserState current = applier.current(user, index);
@@ -102,7 +107,7 @@ public final class TeamsNotes {
                     + quote(current.note()) + " did not come from Teams, kept");
             case CHANGE -> apply(user, decision, expiry);
             default -> {
-                // a baseline or the same message as before says nothing
+                // a baseline or the same message as before says nothing (not reached: filtered above)
             }
         }
     }
