@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 public record TeamsMessageEcho(String text, String replaced, Instant sentAt, Instant answeredAt) {
 
-    /** Whether a read sent at {@code readStartedAt} and answered at {@code readAnsweredAt} showing it is this write's. */
+    /** Whether a read (sent and answered at these instants) showing {@code message} shows this write's doing. */
     boolean explains(String message, Instant readStartedAt, Instant readAnsweredAt) {
         if (settledBy(readStartedAt)) {
             return false;

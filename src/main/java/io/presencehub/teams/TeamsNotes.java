@@ -77,11 +77,6 @@ public final class TeamsNotes {
         }
     }
 
-    /** The note the hub took from Teams for the user, if any (for tests and the admin). */
-    public Optional<TeamsNote> taken(UserKey user) {
-        return Optional.ofNullable(taken.get(user));
-    }
-
     /** Applies the status message of one read (not a stale one) of a user known to the directory. */
     void observe(UserKey user, GraphObservation previous, GraphObservation observed, Instant expiry,
                  DirectoryIndex index, Instant readStartedAt, Instant readAnsweredAt) {
@@ -94,8 +89,9 @@ public final class TeamsNotes {
             return;
         }
         UserState current = applier.current(user, index);
+        Optional<TeamsNote> fromTeams = Optional.ofNullable(taken.get(user));
         TeamsNoteResolver.Decision decision = resolver.resolve(previous, observed.statusMessage(), expiry, current,
-                taken(user), held.apply(user), echoes.of(user), readStartedAt, readAnsweredAt);
+                fromTeams, held.apply(user), echoes.of(user), readStartedAt, readAnsweredAt);
         echoes.settle(user, readStartedAt);
         String quoted = quote(decision.message());
         switch (decision.verdict()) {
@@ -114,7 +110,7 @@ public final class TeamsNotes {
 
     private void apply(UserKey user, TeamsNoteResolver.Decision decision, Instant expiry) {
         TeamsNote note = decision.taken(expiry);
-        // stored first: should the hub stop before the note is applied, a taken note unlike the user's counts for nothing
+        // stored first: should the hub stop before the note is applied, a taken note unlike the note counts for nothing
         taken.put(user, note);
         store.saveObservation(new Observation(KIND_NOTE, user.asText(), TeamsNoteCodec.encode(note), clock.instant()));
         if (applier.apply(new UserUpdate(user, null, decision.note(), decision.returnTime(), Origin.TEAMS))

@@ -48,8 +48,8 @@ final class TeamsReadLog {
     void call(UserKey user, GraphObservation observed, TeamsCall before, TeamsCall call,
               TeamsIncomingResolver.Verdict verdict) {
         if (call != before && (call == TeamsCall.IN_CALL || before == TeamsCall.IN_CALL)) {
-            decisions.record(World.CALLS, user, call == TeamsCall.IN_CALL ? "Teams " + observed.pair() + ": in a Teams call"
-                    : "Teams " + observed.pair() + ": no Teams call");
+            decisions.record(World.CALLS, user, "Teams " + observed.pair()
+                    + (call == TeamsCall.IN_CALL ? ": in a Teams call" : ": no Teams call"));
         } else if (call == TeamsCall.NONE && verdict != TeamsIncomingResolver.Verdict.UNCHANGED
                 && callSettings.isCallActivity(observed.activity())) {
             boolean callSession = callSettings.callSession().filter(observed::showsPair).isPresent();
