@@ -222,13 +222,13 @@ public final class TeamsPoller {
         }
     }
 
-    /** The answer to the user's session write in flight was taken, and the write may have been applied. */
+    /** The answer to the user's write in flight (session or message) was taken: the write may have been applied. */
     public void writeAnswered(UserKey user, Instant at) {
         echoes.answered(user, at);
         notes.answered(user, at, true);
     }
 
-    /** The user's session write in flight was refused or never sent: it changed nothing. */
+    /** The user's write in flight (session or message) was refused or never sent: it changed nothing. */
     public void writeRefused(UserKey user) {
         echoes.refused(user);
         notes.answered(user, clock.instant(), false);
