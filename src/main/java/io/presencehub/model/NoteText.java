@@ -9,7 +9,19 @@ package io.presencehub.model;
  */
 public final class NoteText {
 
+    /** The longest note the hub takes, in characters (the web API refuses longer ones, Teams' are cut to it). */
+    public static final int MAX_LENGTH = 4000;
+
     private NoteText() {
+    }
+
+    /** The text cut to {@link #MAX_LENGTH} characters, never between the two halves of a surrogate pair. */
+    public static String limit(String text) {
+        if (text == null || text.length() <= MAX_LENGTH) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+        return text.substring(0, end);
     }
 
     /** The index of the first character a clean text may not hold (a CR counts), or -1 when it is clean. */

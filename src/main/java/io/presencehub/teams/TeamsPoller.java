@@ -3,7 +3,6 @@ package io.presencehub.teams;
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.TeamsCall;
 import io.presencehub.decisions.DecisionLog;
-import io.presencehub.decisions.World;
 import io.presencehub.directory.DirectoryIndex;
 import io.presencehub.metrics.HubMetrics;
 import io.presencehub.model.Origin;
@@ -37,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads every matched user's presence with {@code getPresencesByUserId} (at most 650 ids per request) once per poll
  * interval, and turns each read into a hub decision with {@link TeamsIncomingResolver} and into the user's Teams call
- * with {@link TeamsCallResolver} (reported to {@link CallStates}). A Teams call is never kept from old reads: it ends
- * for a user no longer matched, and for anyone not read for two poll intervals (Graph unreachable, no token, ...).
+ * with {@link TeamsCallResolver} (reported to {@link CallStates}); its status message goes to {@link TeamsNotes}. A
+ * Teams call is never kept from old reads: it ends for a user no longer matched, and for anyone not read for two poll
+ * intervals (Graph unreachable, no token, ...).
  */
 public final class TeamsPoller {
 
@@ -60,8 +60,8 @@ public final class TeamsPoller {
     private final TeamsEchoes echoes = new TeamsEchoes();
     private final CallStates calls;
     private final TeamsCallResolver callResolver;
-    private final TeamsCallSettings callSettings;
-    private final DecisionLog decisions;
+    private final TeamsReadLog log;
+    private final TeamsNotes notes;
     private final Duration callReadLimit;
     private final Instant startedAt;
     /** When each user's presence was last read successfully: a Teams call older than that is not kept. */
@@ -76,8 +76,8 @@ public final class TeamsPoller {
     public TeamsPoller(TeamsSettings settings, TeamsUsers users, RequestBudget budget, RetryPolicy retry,
                        TeamsIncomingResolver resolver, PresenceApplier applier, Supplier<DirectoryIndex> directory,
                        CallStates calls, StateStore store, Clock clock, DecisionLog decisions) {
-        this.decisions = decisions;
-        this.callSettings = settings.calls();
+        this.log = new TeamsReadLog(decisions, settings.calls());
+        this.notes = new TeamsNotes(settings.incomingNote(), applier, store, clock, decisions);
         this.requests = GraphRequests.of(settings);
         this.users = users;
         this.budget = budget;
@@ -147,7 +147,8 @@ public final class TeamsPoller {
         for (GraphPresence presence : presences) {
             users.userOf(presence.userId()).ifPresent(user -> {
                 try {
-                    observe(user, GraphObservation.of(presence), answer.call().sentAt(), answeredAt);
+                    observe(user, GraphObservation.of(presence), presence.statusMessageExpiry(),
+                            answer.call().sentAt(), answeredAt);
                 } catch (RuntimeException e) {
                     LOG.warn("Teams: presence of {} not applied: {}", user, e.toString());
                 }
@@ -166,6 +167,20 @@ public final class TeamsPoller {
     /** With push: which users each cycle reads (the others' changes are pushed) and which need no regular read. */
     public void pollOnly(PollSelection selection) {
         this.selection = selection;
+    }
+
+    /** The hub sends this write, replacing what it held before on that account: a read from now on may show it. */
+    public void writeSent(UserKey user, TeamsWrite write, TeamsHeld before, Instant sentAt) {
+        if (write.kind() == TeamsWrite.Kind.SET_STATUS_MESSAGE) {
+            notes.sent(user, write.message(), before.message(), sentAt);
+        } else {
+            writeSent(user, Optional.ofNullable(write.pair()), before.session(), sentAt);
+        }
+    }
+
+    /** The status messages of the reads: taken as notes ({@code hub.teams.incoming-note}). */
+    public TeamsNotes notes() {
+        return notes;
     }
 
     /** Counts the reads that showed the hub's own writes or sessions (verdicts ECHO, OWN_SESSION) in these meters. */
@@ -198,7 +213,7 @@ public final class TeamsPoller {
             if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))
                     && !users.graphId(user).filter(selection::pushed).isPresent()) {
                 LOG.debug("Teams: {} not read since {}; Teams call ended", user, read);
-                decisions.record(World.CALLS, user, "Teams call ended: not read since " + read);
+                log.callEnded(user, read);
                 calls.teamsCall(user, TeamsCall.NONE);
             }
         }
@@ -214,14 +229,16 @@ public final class TeamsPoller {
         }
     }
 
-    /** The answer to the user's session write in flight was taken, and the write may have been applied. */
+    /** The answer to the user's write in flight (session or message) was taken: the write may have been applied. */
     public void writeAnswered(UserKey user, Instant at) {
         echoes.answered(user, at);
+        notes.answered(user, at, true);
     }
 
-    /** The user's session write in flight was refused or never sent: it changed nothing. */
+    /** The user's write in flight (session or message) was refused or never sent: it changed nothing. */
     public void writeRefused(UserKey user) {
         echoes.refused(user);
+        notes.answered(user, clock.instant(), false);
     }
 
     /** What Graph last showed for a user (for tests and health). */
@@ -230,6 +247,12 @@ public final class TeamsPoller {
     }
 
     void observe(UserKey user, GraphObservation observed, Instant readStartedAt, Instant readAnsweredAt) {
+        observe(user, observed, null, readStartedAt, readAnsweredAt);
+    }
+
+    /** One user's read ({@code expiry}: of its status message, null for none), from a poll or a push read. */
+    void observe(UserKey user, GraphObservation observed, Instant expiry, Instant readStartedAt,
+                 Instant readAnsweredAt) {
         GraphObservation previous = observations.get(user);
         List<TeamsEcho> unsettled = echoes.of(user);
         Set<SessionPair> held = heldSessions.apply(user).map(Set::of).orElse(Set.of());
@@ -244,7 +267,7 @@ public final class TeamsPoller {
         }
         if (decision.verdict() == TeamsIncomingResolver.Verdict.STALE) {
             LOG.debug("Teams: stale read for {} dropped ({} older than {})", user, observed, previous);
-            decisions.record(World.TEAMS, user, "Teams read " + observed.pair() + " dropped: older than the last one");
+            log.stale(user, observed);
             return;
         }
         Set<SessionPair> own = new HashSet<>(held);
@@ -254,7 +277,7 @@ public final class TeamsPoller {
         });
         lastRead.put(user, readAnsweredAt);
         TeamsCall call = callResolver.resolve(observed, own);
-        recordCall(user, observed, call, decision.verdict());
+        log.call(user, observed, calls.teamsCall(user), call, decision.verdict());
         calls.teamsCall(user, call);
         if (!observed.equals(previous)) {
             observations.put(user, observed);
@@ -263,9 +286,10 @@ public final class TeamsPoller {
         }
         if (decision.verdict() != TeamsIncomingResolver.Verdict.UNCHANGED) {
             LOG.debug("Teams: {} for {}: {} -> {}", decision.verdict(), user, previous, observed);
-            recordRead(user, observed, decision.verdict());
+            log.read(user, observed, decision.verdict());
         }
         decision.type().ifPresent(type -> applyType(user, type, observed));
+        notes.observe(user, previous, observed, expiry, directory.get(), readStartedAt, readAnsweredAt);
     }
 
     private boolean statusFromTeams(UserKey user) {
@@ -283,46 +307,17 @@ public final class TeamsPoller {
         if (current.statusType() == type) {
             // already a status of that type (e.g. "Lunch" for away): keep the user's more specific choice
             LOG.debug("Teams: {} means {} for {}, which it already is", observed.pair(), type.code(), user);
-            decisions.record(World.TEAMS, user, "Teams " + observed.pair() + " means " + type.code()
-                    + ", which the status already is: kept");
+            log.typeKept(user, observed, type);
             return;
         }
         Optional<StatusDef> status = tenant.get().defaultStatus(type);
         if (status.isEmpty()) {
             LOG.debug("Teams: tenant of {} has no {} status; {} not applied", user, type.code(), observed.pair());
-            decisions.record(World.TEAMS, user, "Teams " + observed.pair() + " not applied: the tenant has no "
-                    + type.code() + " status");
+            log.noStatus(user, observed, type);
             return;
         }
         if (applier.apply(UserUpdate.status(user, status.get(), Origin.TEAMS)).isPresent()) {
-            decisions.record(World.TEAMS, user, "status " + status.get().name() + " from Teams " + observed.pair());
-        }
-    }
-
-    /** A read's meaning for the decision log: only what differs from the read before (a baseline says nothing yet). */
-    private void recordRead(UserKey user, GraphObservation observed, TeamsIncomingResolver.Verdict verdict) {
-        String reason = switch (verdict) {
-            case ECHO -> "echo of the hub's own write to Teams: " + observed.pair();
-            case OWN_SESSION -> "Teams " + observed.pair() + " is the hub's own session: no change";
-            case UNMAPPED -> "Teams " + observed.pair() + " is not mapped: no change";
-            default -> null;
-        };
-        if (reason != null) {
-            decisions.record(World.TEAMS, user, reason);
-        }
-    }
-
-    /** A Teams call that starts or ends, or a call activity that the hub's own session explains. */
-    private void recordCall(UserKey user, GraphObservation observed, TeamsCall call, TeamsIncomingResolver.Verdict verdict) {
-        TeamsCall before = calls.teamsCall(user);
-        if (call != before && (call == TeamsCall.IN_CALL || before == TeamsCall.IN_CALL)) {
-            decisions.record(World.CALLS, user, call == TeamsCall.IN_CALL ? "Teams " + observed.pair() + ": in a Teams call"
-                    : "Teams " + observed.pair() + ": no Teams call");
-        } else if (call == TeamsCall.NONE && verdict != TeamsIncomingResolver.Verdict.UNCHANGED
-                && callSettings.isCallActivity(observed.activity())) {
-            boolean callSession = callSettings.callSession().filter(observed::showsPair).isPresent();
-            decisions.record(World.CALLS, user, "Teams " + observed.pair() + " is the hub's own "
-                    + (callSession ? "call session" : "session") + ": no Teams call");
+            log.applied(user, observed, status.get());
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param pollInterval      how often presence is polled
  * @param sessionExpiration expirationDuration of app sessions, PT5M..PT4H
  * @param syncNote          whether hub notes become Teams status messages
+ * @param incomingNote      whether a Teams status message the hub did not write becomes the note
  * @param incomingMapping   entries overriding the seed Teams → hub table
  * @param sessionMapping    entries overriding the seed hub → session table
  * @param requestBudget     presence requests per window (polls and writes together)
@@ -23,6 +24,7 @@ import java.time.Duration;
  * @param calls             the call session and the activities that mean a Teams call
  */
 public record TeamsSettings(GraphSettings graph, Duration pollInterval, Duration sessionExpiration, boolean syncNote,
+                            boolean incomingNote,
                             String incomingMapping, String sessionMapping, int requestBudget, Duration requestWindow,
                             int writerBatch, int writerThreads, Duration usersRefresh,
                             TeamsCallSettings calls) {
@@ -51,6 +53,7 @@ public record TeamsSettings(GraphSettings graph, Duration pollInterval, Duration
                 settings.text("hub.teams.graph-url"), settings.text("hub.teams.login-url"));
         return new TeamsSettings(graph, settings.duration("hub.teams.poll-interval"),
                 settings.duration("hub.teams.session-expiration"), settings.flag("hub.teams.sync-note"),
+                settings.flag("hub.teams.incoming-note"),
                 settings.text("hub.teams.incoming-mapping"), settings.text("hub.teams.session-mapping"),
                 settings.integer("hub.teams.request-budget"), settings.duration("hub.teams.request-window"),
                 settings.integer("hub.teams.writer-batch"), settings.integer("hub.teams.writer-threads"),

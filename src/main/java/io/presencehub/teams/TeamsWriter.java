@@ -4,6 +4,7 @@ import io.presencehub.calls.CallListener;
 import io.presencehub.calls.CallStates;
 import io.presencehub.decisions.DecisionLog;
 import io.presencehub.decisions.World;
+import io.presencehub.model.Origin;
 import io.presencehub.model.StateChange;
 import io.presencehub.model.UserKey;
 import io.presencehub.store.Observation;
@@ -72,7 +73,7 @@ public final class TeamsWriter implements CallListener {
     private final Map<UserKey, Slot> slots = new HashMap<>();
     private final Set<UserKey> pending = new LinkedHashSet<>();
     private Instant lastRenewalScan = Instant.MIN;
-    private String lastFailure;
+    private final TeamsWriteFailures failures;
 
     /**
      * @param poller  takes the echo bookkeeping of session writes
@@ -84,6 +85,7 @@ public final class TeamsWriter implements CallListener {
                        RequestBudget budget, PresenceApplier applier, CallStates calls, StateStore store, Clock clock,
                        DecisionLog decisions) {
         this.decisions = decisions;
+        this.failures = new TeamsWriteFailures(decisions);
         this.settings = settings;
         this.rules = rules;
         this.requests = GraphRequests.of(settings);
@@ -103,6 +105,7 @@ public final class TeamsWriter implements CallListener {
                 }));
         users.addMatchListener(this::reconcile);
         poller.ownSessionsFrom(this::heldSession);
+        poller.notes().heldMessagesFrom(user -> held(user).message());
     }
 
     /** Fan-out step: a stored change. Only records the new target; returns at once and never throws. */
@@ -116,6 +119,9 @@ public final class TeamsWriter implements CallListener {
                 // read under the lock: a phone change re-targets under it too, so the later of both wins
                 slot.target = rules.targetFor(change.after(), calls.onThePhone(change.user()));
                 decisions.record(World.TEAMS, change.user(), "Teams to show " + slot.target.describe());
+                if (change.origin() == Origin.TEAMS && change.noteChanged()) {
+                    teamsShowsMessage(change.user(), slot);
+                }
                 if (!slot.inFlight && slot.attempts == 0) {
                     slot.dueAt = Instant.MIN;
                 }
@@ -157,11 +163,15 @@ public final class TeamsWriter implements CallListener {
 
     /** The session the hub holds for the user on the Graph account the user matches now; empty for none. */
     public Optional<SessionPair> heldSession(UserKey user) {
+        return held(user).session();
+    }
+
+    /** What the hub holds for the user on the Graph account the user matches now: session and status message. */
+    public TeamsHeld held(UserKey user) {
         Optional<String> account = users.graphId(user);
         synchronized (lock) {
             Slot slot = slots.get(user);
-            return slot == null || account.isEmpty() ? Optional.empty()
-                    : slot.writing().heldOn(account.get()).session();
+            return slot == null || account.isEmpty() ? TeamsHeld.NOTHING : slot.writing().heldOn(account.get());
         }
     }
 
@@ -208,10 +218,7 @@ public final class TeamsWriter implements CallListener {
                     }
                     slot.inFlight = true;
                     slot.sendingTo = send.account();
-                    if (send.write().kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
-                        poller.writeSent(user, Optional.ofNullable(send.write().pair()),
-                                slot.writing().heldOn(send.account()).session(), now);
-                    }
+                    poller.writeSent(user, send.write(), slot.writing().heldOn(send.account()), now);
                     calls.add(requests.write(user, send.account(), send.write(), now, ticket));
                 }
             }
@@ -251,14 +258,12 @@ public final class TeamsWriter implements CallListener {
         synchronized (lock) {
             after = rules.afterAnswer(write, answer.outcome(), slot(user).attempts + 1);
         }
-        if (write.kind() != TeamsWrite.Kind.SET_STATUS_MESSAGE) {
-            // first of all: a write that may have been applied (accepted, or lost in a timeout or a 5xx) is settled
-            // by a poll sent from now on; a refused one (no token, 4xx) changed nothing and explains no read
-            if (after.mayHaveApplied()) {
-                poller.writeAnswered(user, now);
-            } else {
-                poller.writeRefused(user);
-            }
+        // first of all: a write that may have been applied (accepted, or lost in a timeout or a 5xx) is settled
+        // by a poll sent from now on; a refused one (no token, 4xx) changed nothing and explains no read
+        if (after.mayHaveApplied()) {
+            poller.writeAnswered(user, now);
+        } else {
+            poller.writeRefused(user);
         }
         synchronized (lock) {
             Slot slot = slot(user);
@@ -267,13 +272,10 @@ public final class TeamsWriter implements CallListener {
                 case ACCEPTED -> {
                     slot.attempts = 0;
                     slot.dueAt = Instant.MIN;
-                    TeamsHeld before = slot.writing().heldOn(slot.sendingTo);
-                    slot.heldFor = slot.sendingTo;
-                    slot.held = rules.heldAfter(before, write, call.sentAt());
+                    hold(user, slot, slot.sendingTo,
+                            rules.heldAfter(slot.writing().heldOn(slot.sendingTo), write, call.sentAt()));
                     pending.add(user); // maybe the message is still owed, or the target moved on meanwhile
-                    lastFailure = null;
-                    store.saveObservation(new Observation(KIND_HELD, user.asText(),
-                            TeamsHeldCodec.encode(slot.held, slot.heldFor), now));
+                    failures.succeeded();
                 }
                 case RETRY -> {
                     slot.attempts++;
@@ -282,8 +284,7 @@ public final class TeamsWriter implements CallListener {
                         budget.pauseUntil(now.plus(after.retryIn()));
                     }
                     pending.add(user);
-                    report("Teams write " + write.kind() + " failed (" + answer.describe() + "); retrying", user,
-                            after.retryIn());
+                    failures.retrying(write, answer, user, after.retryIn());
                     return;
                 }
                 case FORBIDDEN -> {
@@ -291,23 +292,13 @@ public final class TeamsWriter implements CallListener {
                     slot.attempts++;
                     slot.dueAt = now.plus(after.retryIn());
                     pending.add(user);
-                    report("Teams write " + write.kind() + " forbidden (" + answer.describe() + "); retrying every "
-                            + after.retryIn().toMinutes() + " min until the permission is granted", user, after.retryIn());
+                    failures.forbidden(write, answer, user, after.retryIn());
                     return;
                 }
                 case REJECTED -> {
                     slot.attempts = 0;
                     slot.rejected = slot.target;
-                    decisions.record(World.TEAMS, user, "Graph rejected " + write.kind() + " (" + answer.describe()
-                            + "): not retried until the state changes");
-                    String rejection = "Teams: Graph rejected " + write.kind() + " (" + answer.describe()
-                            + "); not retried until the user's state changes";
-                    if (rejection.equals(lastFailure)) {
-                        LOG.debug("{} (also {})", rejection, user);
-                    } else {
-                        LOG.warn("{} (first: {})", rejection, user);
-                        lastFailure = rejection;
-                    }
+                    failures.rejected(write, answer, user);
                     return;
                 }
             }
@@ -315,11 +306,24 @@ public final class TeamsWriter implements CallListener {
         LOG.debug("Teams: {} {} for {} done", write.kind(), write.pair() == null ? "" : write.pair().text(), user);
     }
 
-    private void report(String failure, UserKey user, Duration wait) {
-        if (!failure.equals(lastFailure)) {
-            LOG.warn("{} (first: {}, next try in {} ms)", failure, user, wait.toMillis());
-            lastFailure = failure;
+    /**
+     * The note came from the Teams status message, shown there already: held as if written, for writing it back could
+     * undo a message typed meanwhile. Not while a session is held on another account (e-mail change): that comes first.
+     */
+    private void teamsShowsMessage(UserKey user, Slot slot) {
+        Optional<String> account = users.graphId(user);
+        if (slot.target.message() != null && account.isPresent()
+                && (slot.heldFor == null || slot.heldFor.equals(account.get()))) {
+            hold(user, slot, account.get(), slot.writing().heldOn(account.get()).withMessage(slot.target.message()));
         }
+    }
+
+    /** What Graph holds for the user now, on that account: kept, and stored for after a restart. */
+    private void hold(UserKey user, Slot slot, String account, TeamsHeld held) {
+        slot.heldFor = account;
+        slot.held = held;
+        store.saveObservation(new Observation(KIND_HELD, user.asText(), TeamsHeldCodec.encode(held, account),
+                clock.instant()));
     }
 
     private void scanRenewals(Instant now) {

@@ -37,7 +37,7 @@ public final class WebApi {
     /** The OpenAPI document on the classpath. */
     public static final String OPENAPI = "web/openapi.json";
     /** Longest note accepted, in characters. */
-    public static final int MAX_NOTE = 4000;
+    public static final int MAX_NOTE = NoteText.MAX_LENGTH;
 
     private final Supplier<DirectoryIndex> directory;
     private final PresenceApplier applier;

@@ -51,4 +51,14 @@ class NoteTextTest {
         assertThat(NoteText.clean(clean)).isSameAs(clean);
         assertThat(NoteText.clean(null)).isNull();
     }
+
+    @Test
+    void aTextLongerThanANoteIsCutNeverBetweenTheHalvesOfASurrogatePair() {
+        String exact = "x".repeat(NoteText.MAX_LENGTH);
+        assertThat(NoteText.limit(exact)).isSameAs(exact);
+        assertThat(NoteText.limit(exact + "y")).isEqualTo(exact);
+        String emojiAcrossTheLimit = "x".repeat(NoteText.MAX_LENGTH - 1) + "\uD83D\uDE00";
+        assertThat(NoteText.limit(emojiAcrossTheLimit)).isEqualTo("x".repeat(NoteText.MAX_LENGTH - 1));
+        assertThat(NoteText.limit(null)).isNull();
+    }
 }

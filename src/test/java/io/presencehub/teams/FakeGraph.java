@@ -398,9 +398,14 @@ public final class FakeGraph implements AutoCloseable {
 
     /** The user types a status message in Teams (never expiring; empty clears it). */
     public synchronized void setStatusMessage(String userId, String text) {
+        setStatusMessage(userId, text, null);
+    }
+
+    /** The user types a status message in Teams that Teams clears at {@code expiry} (null: never). */
+    public synchronized void setStatusMessage(String userId, String text, Instant expiry) {
         FakeTeamsUser user = existing(userId);
         user.statusMessage = text.isEmpty() ? null : text;
-        user.statusMessageExpiry = null;
+        user.statusMessageExpiry = text.isEmpty() ? null : expiry;
         refresh(user);
     }
 

@@ -21,6 +21,7 @@ class GraphSettingsTest {
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.sessionExpiration()).isEqualTo(Duration.ofHours(4));
         assertThat(settings.syncNote()).isTrue();
+        assertThat(settings.incomingNote()).isTrue();
         assertThat(settings.requestBudget()).isEqualTo(1500);
         assertThat(settings.requestWindow()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.writerBatch()).isEqualTo(200);

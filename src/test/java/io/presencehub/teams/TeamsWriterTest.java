@@ -30,7 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The writer without Camel, on a frozen clock: coalescing, renewal before expiry, back-off, rejected writes. */
+/**
+ * The writer without Camel, on a frozen clock: coalescing, renewal before expiry, back-off, rejected writes, and its
+ * status messages against the incoming note (a read crossing a message write; a note typed in Teams not written back).
+ */
 class TeamsWriterTest {
 
     private static final UserKey ALICE = new UserKey("hq", "sales", "alice");
@@ -325,5 +328,70 @@ class TeamsWriterTest {
         writer.onAnswer(answer(clear, 404, null));
         assertThat(heldInStore().session()).isEmpty();
         assertThat(writer.dueCalls()).isEmpty();
+    }
+
+    /** Alice's note set by a status client, handed to the writer as the fan-out would. */
+    private void note(String text) {
+        applier.apply(UserUpdate.note(ALICE, text, Origin.STATUS_INTERFACE)).ifPresent(writer::stateChanged);
+    }
+
+    /** A read of Alice showing {@code message}, sent at {@code sentAt} and answered at {@code answeredAt}. */
+    private void readMessage(String message, String sequence, Instant sentAt, Instant answeredAt) {
+        poller.observe(ALICE, new GraphObservation("Available", "Available", message, sequence), null, sentAt,
+                answeredAt);
+        // a change the read made reaches the writer as the fan-out would hand it over
+        published.stream().reduce((a, b) -> b).filter(c -> c.origin() == Origin.TEAMS).ifPresent(writer::stateChanged);
+    }
+
+    @Test
+    void aReadThatCrossedTheHubsMessageWriteDoesNotTakeTheReplacedMessageBack() {
+        readMessage("", "1", clock.instant(), clock.instant());
+        note("A");
+        GraphCall writeA = writer.dueCalls().get(0);
+        assertThat(writeA.write().message().text()).isEqualTo("A");
+        writer.onAnswer(answer(writeA, 200, null));
+
+        clock.advance(Duration.ofSeconds(1));
+        Instant beforeB = clock.instant();
+        note("B");
+        GraphCall writeB = writer.dueCalls().get(0);
+        clock.advance(Duration.ofMillis(200));
+        writer.onAnswer(answer(writeB, 200, null));
+        Instant answeredB = clock.instant();
+        clock.advance(Duration.ofMillis(10));
+
+        // sent before B reached Graph, answered after: it still shows A, the message the hub itself replaced
+        readMessage("A", "2", beforeB.minusMillis(1), clock.instant());
+        assertThat(applier.current(ALICE).note()).isEqualTo("B");
+        assertThat(applier.current(ALICE).origin()).isEqualTo(Origin.STATUS_INTERFACE);
+
+        // once a read sent after B's answer settled the write, A typed in Teams is the user's again
+        clock.advance(Duration.ofSeconds(1));
+        readMessage("B", "3", clock.instant(), clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(clock.instant()).isAfter(answeredB);
+        readMessage("A", "4", clock.instant(), clock.instant());
+        assertThat(applier.current(ALICE).note()).isEqualTo("A");
+        assertThat(applier.current(ALICE).origin()).isEqualTo(Origin.TEAMS);
+        assertThat(writer.dueCalls()).as("Teams shows A already").isEmpty();
+    }
+
+    @Test
+    void aNoteTypedInTeamsIsHeldAsShownThereAndNotWrittenBack() {
+        Instant expiry = clock.instant().plus(Duration.ofHours(2));
+        poller.observe(ALICE, new GraphObservation("Available", "Available", "", "1"), null, clock.instant(),
+                clock.instant());
+        poller.observe(ALICE, new GraphObservation("Available", "Available", "Lunch", "2"), expiry, clock.instant(),
+                clock.instant());
+        published.stream().reduce((a, b) -> b).ifPresent(writer::stateChanged);
+
+        assertThat(applier.current(ALICE).note()).isEqualTo("Lunch");
+        assertThat(applier.current(ALICE).returnTime()).isEqualTo(expiry.getEpochSecond());
+        assertThat(writer.dueCalls()).isEmpty();
+        assertThat(heldInStore().message()).isEqualTo(new TeamsTarget.StatusMessage("Lunch", expiry));
+
+        note("At the desk");
+        assertThat(writer.dueCalls()).singleElement().extracting(c -> c.write().message().text())
+                .isEqualTo("At the desk");
     }
 }
