@@ -156,4 +156,26 @@ class TeamsPushTest extends BaseTeamsPushTest {
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(pushHealth()).isNotEmpty();
     }
+
+    @Test
+    void aStatusMessageTypedInTeamsBecomesTheNoteByNotificationAndAClientsNoteDoesNotComeBack() {
+        startPushHub(2);
+        signIn();
+        awaitSubscriptions(1, 2);
+
+        try (LineClient client = hub.client()) {
+            graph.setStatusMessage(graphId(1), "In the lab");
+            assertThat(client.readLine()).isEqualTo("ExtensionNoteUpdatedEvent@#HQ@#Sales@#20001@#In the lab");
+
+            // a trailing blank, which a message read back loses: only the echo rule keeps it from coming back
+            assertThat(client.set("set_extension_note@#HQ@#Sales@#20001@#Back at 3 "))
+                    .containsExactly("ExtensionNoteUpdatedEvent@#HQ@#Sales@#20001@#Back at 3 ");
+            await().atMost(Duration.ofSeconds(10)).until(() -> graph.presenceOf(graphId(1)).statusMessage()
+                    .equals("Back at 3 "));
+            // the hub's own setStatusMessage is delivered back as a notification and read: no second change
+            await().atMost(Duration.ofSeconds(10)).until(() -> graph.deliveries().stream()
+                    .filter(d -> d.userId().equals(graphId(1))).count() >= 2);
+            assertThat(client.staysSilent(500)).isTrue();
+        }
+    }
 }
