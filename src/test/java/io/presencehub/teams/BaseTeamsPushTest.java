@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presencehub.camel.HubConfiguration;
 import io.presencehub.model.UserKey;
+import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
 import java.time.Duration;
@@ -52,6 +53,14 @@ abstract class BaseTeamsPushTest extends BaseTeamsHubTest {
 
     protected TestHub startPushHub(int users, String... settings) {
         return startPushHub(users, users, settings);
+    }
+
+    /** User i goes into a Teams meeting; a status client sees them Do Not Disturb. */
+    protected void assertMeetingReachesStatusClients(int i) {
+        try (LineClient client = hub.client()) {
+            graph.setClientSession(graphId(i), "Busy", "InAMeeting");
+            assertThat(client.readLine()).isEqualTo(statusEvent(i, "Do Not Disturb"));
+        }
     }
 
     /** Signs in as an admin's browser would; the callback page answers 200. */

@@ -98,10 +98,7 @@ class TeamsPushTest extends BaseTeamsPushTest {
         assertThat(graph.requestCount(Endpoint.CREATE_SUBSCRIPTION)).isEqualTo(1);
 
         graph.clock().advance(Duration.ofMinutes(20)); // past the first expiry: only the renewal keeps it alive
-        try (LineClient client = hub.client()) {
-            graph.setClientSession(graphId(2), "Busy", "InAMeeting");
-            assertThat(client.readLine()).isEqualTo(statusEvent(2, "Do Not Disturb"));
-        }
+        assertMeetingReachesStatusClients(2);
     }
 
     @Test
@@ -117,10 +114,7 @@ class TeamsPushTest extends BaseTeamsPushTest {
                 && graph.subscriptions().get(0).userIds().contains(graphId(3)));
         assertThat(graph.subscriptions().get(0).id()).isNotEqualTo(before.id());
         hub.awaitTeamsBaseline(user(3));
-        try (LineClient client = hub.client()) {
-            graph.setClientSession(graphId(3), "Busy", "InAMeeting");
-            assertThat(client.readLine()).isEqualTo(statusEvent(3, "Do Not Disturb"));
-        }
+        assertMeetingReachesStatusClients(3);
     }
 
     @Test
