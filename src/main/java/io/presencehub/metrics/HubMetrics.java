@@ -56,6 +56,7 @@ public final class HubMetrics {
     private final Map<World, Counter> echoes = new EnumMap<>(World.class);
     private final Map<String, Counter> graphRequests = new ConcurrentHashMap<>();
     private final Map<GraphRequest, Counter> throttled = new EnumMap<>(GraphRequest.class);
+    private final Map<String, Counter> notifications = new ConcurrentHashMap<>();
     private final Counter amiPresenceEvents;
     private final Counter amiDeviceEvents;
     private final Counter amiReconnects;
@@ -139,6 +140,18 @@ public final class HubMetrics {
     public void amiReconnected() {
         if (registry != null) {
             amiReconnects.increment();
+        }
+    }
+
+    /**
+     * Items of Graph change or lifecycle notifications, by outcome: {@code accepted} (the hub's subscription, the
+     * right clientState) or {@code dropped}.
+     */
+    public void teamsNotifications(String outcome, int count) {
+        if (registry != null && count > 0) {
+            notifications.computeIfAbsent(outcome, key -> Counter.builder("presencehub.teams.notifications")
+                    .tag("outcome", key).description("Items of Graph change and lifecycle notifications, by outcome")
+                    .register(registry)).increment(count);
         }
     }
 

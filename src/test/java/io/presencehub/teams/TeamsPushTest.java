@@ -3,6 +3,7 @@ package io.presencehub.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.presencehub.metrics.MetricsScrape;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.teams.FakeGraph.SubscriptionView;
 import io.presencehub.testing.LineClient;
@@ -79,6 +80,10 @@ class TeamsPushTest extends BaseTeamsPushTest {
         }
         assertThat(hub.state(user(1)).statusType()).isEqualTo(io.presencehub.model.StatusType.AVAILABLE);
         assertThat(graph.deliveries()).hasSize(3).allSatisfy(d -> assertThat(d.hubStatus()).isEqualTo(202));
+        MetricsScrape metrics = MetricsScrape.of(hub.managementPort());
+        assertThat(metrics.value("presencehub_teams_notifications_total", "outcome", "dropped")).isEqualTo(2.0);
+        assertThat(metrics.value("presencehub_teams_notifications_total", "outcome", "accepted")).isEqualTo(1.0);
+        assertThat(metrics.value("presencehub_teams_subscriptions")).isEqualTo(1.0);
     }
 
     @Test

@@ -39,8 +39,9 @@ public final class PushConfiguration {
                                              StateStore store, TeamsUsers users, TeamsPoller poller,
                                              RequestBudget budget, GraphRequestProcessor requests, Clock clock) {
         PushSettings settings = PushSettings.from(hubSettings).orElseThrow();
+        HubMetrics metrics = context.getRegistry().findSingleByType(HubMetrics.class);
         DelegatedTokenProvider tokens = SignInConfiguration.configure(context, hubSettings, teams.graph(), store, clock,
-                context.getRegistry().findSingleByType(HubMetrics.class));
+                metrics);
         requests.delegatedTokensFrom(tokens);
         PushSubscriptions subscriptions = new PushSubscriptions(tokens, users::graphIds,
                 new SubscriptionRequests(teams.graphUrl(), settings), RetryPolicy.standard(clock), clock);
@@ -50,7 +51,15 @@ public final class PushConfiguration {
         poller.pollOnly(new ReconcilingPoll(subscriptions, settings.reconcileInterval(), clock));
         context.getRegistry().bind("teamsSubscriptions", subscriptions);
         context.getRegistry().bind("teamsPushReads", reads);
-        context.getRegistry().bind("teamsPushEndpoints", new PushEndpoints(subscriptions, reads));
+        PushEndpoints endpoints = new PushEndpoints(subscriptions, reads);
+        if (metrics != null) {
+            endpoints.measureWith(metrics);
+            metrics.gauge("presencehub.teams.subscriptions", "Graph subscriptions that work (their users' changes are"
+                    + " pushed)", () -> subscriptions.state().healthy());
+            metrics.gauge("presencehub.teams.push.pending", "Users named by notifications, waiting to be read",
+                    reads::pendingCount);
+        }
+        context.getRegistry().bind("teamsPushEndpoints", endpoints);
         context.getRegistry().bind("teamsPushHealth", new PushHealth(tokens, subscriptions));
         LOG.info("Teams push: notifications at {}, reconciling poll every {}, notified users read after {}",
                 settings.notificationUrl(), settings.reconcileInterval(), settings.coalesce());

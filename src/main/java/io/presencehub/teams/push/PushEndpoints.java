@@ -2,6 +2,7 @@ package io.presencehub.teams.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.presencehub.metrics.HubMetrics;
 import io.presencehub.web.WebAnswer;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -26,10 +27,16 @@ public final class PushEndpoints {
 
     private final PushSubscriptions subscriptions;
     private final PushReads reads;
+    private volatile HubMetrics metrics = HubMetrics.off();
 
     public PushEndpoints(PushSubscriptions subscriptions, PushReads reads) {
         this.subscriptions = subscriptions;
         this.reads = reads;
+    }
+
+    /** Counts the notification items, accepted and dropped, in these meters. */
+    public void measureWith(HubMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Change notifications: the users they name are read soon. */
@@ -61,10 +68,12 @@ public final class PushEndpoints {
             return;
         }
         Set<String> changed = new LinkedHashSet<>();
+        int dropped = 0;
         for (JsonNode item : items) {
             String subscription = text(item, "subscriptionId");
             Optional<Set<String>> users = subscriptions.accepted(subscription, text(item, "clientState"));
             if (users.isEmpty()) {
+                dropped++;
                 continue;
             }
             if (lifecycle) {
@@ -76,6 +85,8 @@ public final class PushEndpoints {
         if (!changed.isEmpty()) {
             reads.notified(changed);
         }
+        metrics.teamsNotifications("accepted", items.size() - dropped);
+        metrics.teamsNotifications("dropped", dropped);
         WebAnswer.send(exchange, 202, TEXT, "");
     }
 
