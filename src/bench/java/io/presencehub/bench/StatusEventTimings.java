@@ -68,6 +68,15 @@ final class StatusEventTimings implements AutoCloseable {
         return sorted;
     }
 
+    /** When the change of a step was made, and nanoseconds to its event (0: none arrived). */
+    long changedAt(int step) {
+        return changed.get(step);
+    }
+
+    long latency(int step) {
+        return latencies.get(step);
+    }
+
     int arrived() {
         return arrived.get();
     }
