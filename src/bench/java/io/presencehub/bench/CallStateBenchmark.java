@@ -1,8 +1,12 @@
 package io.presencehub.bench;
 
+import static io.presencehub.bench.BenchRun.awaitOrFail;
+import static io.presencehub.bench.BenchRun.loadAverage;
+import static io.presencehub.bench.TeamsBenchUsers.number;
+import static io.presencehub.bench.TeamsBenchUsers.user;
+
 import io.presencehub.asterisk.AsteriskDeviceWriter;
 import io.presencehub.asterisk.FakeAsterisk;
-import io.presencehub.model.UserKey;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.FakeGraph.Endpoint;
 import io.presencehub.teams.FakeGraph.Served;
@@ -18,7 +22,6 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * Call state end to end (issue 11), through both fakes as in production: the hub with Asterisk and Teams on, 1,000
@@ -52,10 +55,7 @@ public final class CallStateBenchmark {
         Path folder = Files.createTempDirectory("call-state-bench");
         try (FakeAsterisk asterisk = new FakeAsterisk().start(); FakeGraph graph = FakeGraph.start()) {
             graph.presenceBudget(1_000_000, Duration.ofSeconds(30));
-            for (int i = 0; i < USERS; i++) {
-                graph.addUser(TestDirectories.teamsUserGraphId(i), "user" + i + "@example.com");
-                graph.setClientSession(TestDirectories.teamsUserGraphId(i), "Available", "Available");
-            }
+            TeamsBenchUsers.addAvailable(graph, USERS);
             try (TestHub hub = TestHub.in(folder).directory(TestDirectories.teamsUsers(USERS)).withAsterisk(asterisk)
                     .withTeams(graph).with("hub.teams.request-budget", "1000000")
                     .with("hub.teams.poll-interval", POLL_INTERVAL).start()) {
@@ -141,33 +141,5 @@ public final class CallStateBenchmark {
         }
         steps.sort(Comparator.comparingLong(Step::at));
         return steps;
-    }
-
-    private static void awaitOrFail(String what, Duration limit, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    /** The extension number of user i in {@link TestDirectories#teamsUsers}. */
-    static int number(int i) {
-        return 20000 + i;
-    }
-
-    private static UserKey user(int i) {
-        return new UserKey("hq", "sales", "user" + i);
     }
 }

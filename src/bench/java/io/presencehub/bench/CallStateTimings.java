@@ -1,5 +1,7 @@
 package io.presencehub.bench;
 
+import static io.presencehub.bench.BenchRun.percentile;
+
 import static io.presencehub.bench.CallStateBenchmark.MEETING_USERS;
 import static io.presencehub.bench.CallStateBenchmark.PHONE_USERS;
 import static io.presencehub.bench.CallStateBenchmark.USERS;
@@ -132,7 +134,7 @@ final class CallStateTimings {
         List<Long> fromChangeOut = new ArrayList<>();
         int meetingWrites = 0;
         for (int j = 0; j < MEETING_USERS; j++) {
-            String device = "Custom:teams-" + CallStateBenchmark.number(PHONE_USERS + j);
+            String device = "Custom:teams-" + TeamsBenchUsers.number(PHONE_USERS + j);
             long in = firstSetvar(device, "INUSE", meetingStart[j]);
             long out = firstSetvar(device, "NOT_INUSE", meetingEnd[j]);
             if (in != Long.MAX_VALUE && shownStart[j] != Long.MAX_VALUE) {
@@ -194,7 +196,7 @@ final class CallStateTimings {
     /** The user index of a {@code Custom:teams-<number>} device; -1 for another. */
     private static int deviceUser(String device) {
         try {
-            int i = Integer.parseInt(device.substring(device.lastIndexOf('-') + 1)) - CallStateBenchmark.number(0);
+            int i = Integer.parseInt(device.substring(device.lastIndexOf('-') + 1)) - TeamsBenchUsers.number(0);
             return i >= 0 && i < USERS ? i : -1;
         } catch (NumberFormatException e) {
             return -1;
@@ -217,14 +219,5 @@ final class CallStateTimings {
             return "MISSED (" + (expected - sorted.size()) + " not timed)";
         }
         return percentile(sorted, 99) <= 100_000_000L ? "met" : "MISSED";
-    }
-
-    /** Nearest rank. */
-    private static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -1,10 +1,13 @@
 package io.presencehub.bench;
 
+import static io.presencehub.bench.BenchRun.awaitOrFail;
+import static io.presencehub.bench.BenchRun.percentile;
+import static io.presencehub.bench.TeamsBenchUsers.user;
+
 import io.presencehub.directory.DirectoryService;
 import io.presencehub.model.Origin;
 import io.presencehub.model.StatusDef;
 import io.presencehub.model.StatusType;
-import io.presencehub.model.UserKey;
 import io.presencehub.model.UserUpdate;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.FakeGraph.Endpoint;
@@ -20,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 /**
  * Teams sync with 10,000 users against the fake Graph (issue 4): requests per poll cycle, a burst of 2,000 status
@@ -39,10 +41,7 @@ public final class TeamsBenchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Files.createTempDirectory("teams-bench");
         try (FakeGraph graph = FakeGraph.start()) {
-            for (int i = 0; i < USERS; i++) {
-                graph.addUser(TestDirectories.teamsUserGraphId(i), "user" + i + "@example.com");
-                graph.setClientSession(TestDirectories.teamsUserGraphId(i), "Available", "Available");
-            }
+            TeamsBenchUsers.addAvailable(graph, USERS);
             TestHub hub = TestHub.in(folder).directory(TestDirectories.teamsUsers(USERS)).withTeams(graph)
                     .with("hub.teams.poll-interval", POLL.toMillis() + "ms")
                     .with("hub.directory.reload-interval", "60000")
@@ -58,7 +57,7 @@ public final class TeamsBenchmark {
     private static void run(TestHub hub, FakeGraph graph) throws Exception {
         TeamsPoller poller = hub.teamsPoller();
         RequestBudget budget = hub.bean(RequestBudget.class);
-        waitFor(Duration.ofMinutes(3), () -> poller.observation(user(USERS - 1)).isPresent()
+        awaitOrFail("the first poll", Duration.ofMinutes(3), () -> poller.observation(user(USERS - 1)).isPresent()
                 && poller.observation(user(0)).isPresent());
 
         // 1. requests per poll cycle: arrivals grouped into bursts separated by quiet gaps (the first group, caught
@@ -102,7 +101,7 @@ public final class TeamsBenchmark {
         // 3. burst: let the latency run's writes leave the budget window (the polls keep using it), then 2,000
         // changes at once for other users
         int pollsPerWindow = (USERS + 649) / 650 * (int) (30 / POLL.toSeconds());
-        waitFor(Duration.ofMinutes(2), () -> budget.available() >= budget.limit() - pollsPerWindow - 16);
+        awaitOrFail("the budget to refill", Duration.ofMinutes(2), () -> budget.available() >= budget.limit() - pollsPerWindow - 16);
         graph.resetCounters();
         DirectoryService directory = hub.directoryService();
         StatusDef away = directory.get().tenantOf(user(0)).orElseThrow().defaultStatus(StatusType.AWAY)
@@ -112,7 +111,7 @@ public final class TeamsBenchmark {
             hub.applier().apply(UserUpdate.status(user(LATENCY_SAMPLES + i), away, Origin.STATUS_INTERFACE));
         }
         long applied = System.nanoTime();
-        waitFor(Duration.ofMinutes(3), () -> okWrites(graph) >= BURST);
+        awaitOrFail("the burst's writes", Duration.ofMinutes(3), () -> okWrites(graph) >= BURST);
         long burstEnd = System.nanoTime();
 
         System.out.println();
@@ -132,24 +131,5 @@ public final class TeamsBenchmark {
 
     private static long okWrites(FakeGraph graph) {
         return graph.writeCalls(Endpoint.SET_PRESENCE).stream().filter(c -> c.status() == 200).count();
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static UserKey user(int i) {
-        return new UserKey("hq", "sales", "user" + i);
-    }
-
-    private static void waitFor(Duration atMost, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark condition not reached within " + atMost);
-            }
-            Thread.sleep(10);
-        }
     }
 }
