@@ -63,7 +63,7 @@ public final class WebAccess {
     }
 
     public Decision decide(Request request) {
-        String path = request.path();
+        String path = route(request.path());
         if (path.equals(LOGIN) || path.equals(LOGOUT) || OPEN_TO_ALL.contains(path)) {
             // open to everybody, no CSRF token; logout ends the session the cookie names
             return new Allow(adminHash.isEmpty() ? WebRole.ADMIN : WebRole.VIEWER,
@@ -129,11 +129,20 @@ public final class WebAccess {
         return roleMayDo(role.get(), request, Optional.empty());
     }
 
+    /** The path as the router matches it: Vert.x serves {@code /teams/signin/} as {@code /teams/signin}. */
+    static String route(String path) {
+        int end = path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
+    }
+
     private static Decision roleMayDo(WebRole role, Request request, Optional<Session> session) {
         if (role != WebRole.ADMIN && writes(request.method())) {
             return new Deny(403, false, "A viewer may only look; changes need the admin");
         }
-        if (role != WebRole.ADMIN && ADMIN_ONLY.contains(request.path())) {
+        if (role != WebRole.ADMIN && ADMIN_ONLY.contains(route(request.path()))) {
             return new Deny(403, false, "Only the admin may do this");
         }
         return new Allow(role, session);

@@ -104,6 +104,10 @@ class WebAccessTest {
         assertThat(status(access.decide(request("GET", "/teams/signin", null, basic("viewer", "viewer-secret"), null))))
                 .isEqualTo(403);
         assertThat(status(access.decide(request("GET", "/teams/signin", viewer.id(), null, null)))).isEqualTo(403);
+        // the router also serves /teams/signin/ as the sign-in: every spelling is admin only
+        assertThat(status(access.decide(request("GET", "/teams/signin/", viewer.id(), null, null)))).isEqualTo(403);
+        assertThat(status(access.decide(request("GET", "/teams/signin//", null, basic("viewer", "viewer-secret"),
+                null)))).isEqualTo(403);
         assertThat(status(access.decide(request("GET", "/teams/signin", null, null, null)))).isEqualTo(303);
         assertThat(access.decide(request("GET", "/teams/signin", null, basic("admin", "admin-secret"), null)))
                 .isEqualTo(new Allow(WebRole.ADMIN, Optional.empty()));

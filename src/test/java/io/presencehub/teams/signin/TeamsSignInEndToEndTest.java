@@ -103,6 +103,8 @@ class TeamsSignInEndToEndTest extends BaseTeamsHubTest {
         hub = startHub();
 
         assertThat(browser.get(base + "/teams/signin", Optional.of(VIEWER)).statusCode()).isEqualTo(403);
+        assertThat(browser.get(base + "/teams/signin/", Optional.of(VIEWER)).statusCode()).as("another spelling")
+                .isEqualTo(403);
         HttpResponse<String> anonymous = browser.get(base + "/teams/signin");
         assertThat(anonymous.statusCode()).isEqualTo(303);
         assertThat(anonymous.headers().firstValue("Location")).contains("/login");
