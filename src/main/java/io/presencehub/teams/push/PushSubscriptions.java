@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class PushSubscriptions {
     static final Duration LIFETIME = Duration.ofMinutes(55);
     static final Duration RENEW_BEFORE = Duration.ofMinutes(15);
     private static final int MAX_REPORTED = 1000;
+    private static final Pattern GRAPH_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
 
     private enum Kind { LIST, CREATE, RENEW, DELETE }
 
@@ -176,11 +178,19 @@ public final class PushSubscriptions {
         if (chunk != null && clientState != null && sameSecret(clientState, chunk.clientState)) {
             return Optional.of(chunk.ids);
         }
+        // anybody can post here: an id that is no Graph id is neither kept nor logged as it is
+        String id = chunk != null || (subscriptionId != null && GRAPH_ID.matcher(subscriptionId).matches())
+                ? subscriptionId : "(malformed or missing id)";
         String why = chunk == null ? "unknown subscription" : "wrong clientState";
-        if (reported.size() < MAX_REPORTED && reported.add(subscriptionId + "/" + why)) {
-            LOG.warn("Teams push: notification for {} dropped: {}", subscriptionId, why);
+        if ((chunk != null || reported.size() < MAX_REPORTED) && reported.add(id + " " + why)) {
+            LOG.warn("Teams push: notification for {} dropped: {}", id, why);
         }
         return Optional.empty();
+    }
+
+    /** The drops logged so far (each once): bounded, whatever callers send. */
+    synchronized Set<String> reported() {
+        return Set.copyOf(reported);
     }
 
     /** A lifecycle event of one of the hub's subscriptions (already {@link #accepted}). */

@@ -120,6 +120,24 @@ class PushSubscriptionsTest {
     }
 
     @Test
+    void whatStrangersSendIsLoggedOnceBoundedAndNeverAsItIs() throws Exception {
+        List<GraphCall> calls = subscriptions.dueCalls();
+        String id = createAll(calls).get(0);
+
+        for (int i = 0; i < 3000; i++) {
+            subscriptions.accepted("x".repeat(100_000) + i, "state");
+            subscriptions.accepted("unknown-" + i, "state");
+            subscriptions.accepted("forged\nINFO line " + i, "state");
+        }
+        subscriptions.accepted(id, "wrong");
+        subscriptions.accepted(id, "wrong again");
+
+        assertThat(subscriptions.reported()).hasSizeLessThanOrEqualTo(1001)
+                .allSatisfy(entry -> assertThat(entry).hasSizeLessThan(100).doesNotContain("\n"))
+                .contains("(malformed or missing id) unknown subscription", id + " wrong clientState");
+    }
+
+    @Test
     void aSubscriptionIsRenewedWellBeforeItExpiresAndA404MakesANewOne() throws Exception {
         String id = createAll(subscriptions.dueCalls()).get(0);
         clock.advance(Duration.ofMinutes(39));
