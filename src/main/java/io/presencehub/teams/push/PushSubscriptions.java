@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +40,6 @@ public final class PushSubscriptions {
     /** Graph allows at most 60 minutes ahead; a little less leaves room for clocks that differ. */
     static final Duration LIFETIME = Duration.ofMinutes(55);
     static final Duration RENEW_BEFORE = Duration.ofMinutes(15);
-    private static final int MAX_REPORTED = 1000;
-    private static final Pattern GRAPH_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
 
     private enum Kind { LIST, CREATE, RENEW, DELETE }
 
@@ -61,10 +58,9 @@ public final class PushSubscriptions {
     private final Map<String, PushChunk> bySubscription = new HashMap<>();
     private final Map<GraphCall, Pending> inFlight = new IdentityHashMap<>();
     private final Set<String> orphans = new LinkedHashSet<>();
-    private final Set<String> reported = new LinkedHashSet<>();
+    private final NotificationDrops drops = new NotificationDrops();
+    private final LeftoverSubscriptions leftovers;
     private List<String> plannedFor = List.of();
-    /** Subscriptions an earlier run left are looked up (and deleted) before the first create. */
-    private boolean listed;
     private int lastKey;
     private volatile Consumer<Collection<String>> readNow = ids -> { };
     private final AtomicBoolean freshToken = new AtomicBoolean();
@@ -76,6 +72,7 @@ public final class PushSubscriptions {
         this.wanted = wanted;
         this.requests = requests;
         this.retry = retry;
+        this.leftovers = new LeftoverSubscriptions(requests, retry);
         this.clock = clock;
     }
 
@@ -107,10 +104,9 @@ public final class PushSubscriptions {
             forgetAll();
             return calls;
         }
-        if (!listed) {
-            if (!inFlight.containsValue(LISTING)) {
-                send(calls, requests.list(now), LISTING);
-            }
+        if (!leftovers.done()) {
+            // what an earlier run left is deleted before anything is created
+            leftovers.due(now).ifPresent(call -> send(calls, call, LISTING));
             return calls;
         }
         replan();
@@ -142,8 +138,7 @@ public final class PushSubscriptions {
             return;
         }
         if (pending.kind() == Kind.LIST) {
-            listed = true;
-            leftBehind(answer);
+            orphans.addAll(leftovers.answered(answer, clock.instant()));
             return;
         }
         if (pending.kind() == Kind.DELETE) {
@@ -178,19 +173,13 @@ public final class PushSubscriptions {
         if (chunk != null && clientState != null && sameSecret(clientState, chunk.clientState)) {
             return Optional.of(chunk.ids);
         }
-        // anybody can post here: an id that is no Graph id is neither kept nor logged as it is
-        String id = chunk != null || (subscriptionId != null && GRAPH_ID.matcher(subscriptionId).matches())
-                ? subscriptionId : "(malformed or missing id)";
-        String why = chunk == null ? "unknown subscription" : "wrong clientState";
-        if ((chunk != null || reported.size() < MAX_REPORTED) && reported.add(id + " " + why)) {
-            LOG.warn("Teams push: notification for {} dropped: {}", id, why);
-        }
+        drops.dropped(subscriptionId, chunk != null);
         return Optional.empty();
     }
 
     /** The drops logged so far (each once): bounded, whatever callers send. */
     synchronized Set<String> reported() {
-        return Set.copyOf(reported);
+        return drops.reported();
     }
 
     /** A lifecycle event of one of the hub's subscriptions (already {@link #accepted}). */
@@ -261,13 +250,6 @@ public final class PushSubscriptions {
         LOG.info("Teams push: subscription {} for {} users until {}", id.get(), chunk.ids.size(), chunk.expiresAt);
     }
 
-    /** Subscriptions to this hub's URL that it does not know: left by an earlier run, deleted (they would deliver twice). */
-    private void leftBehind(GraphAnswer answer) {
-        List<String> left = SubscriptionAnswers.listed(answer, requests::ours);
-        orphans.addAll(left);
-        LOG.info("Teams push: {} subscriptions of an earlier run to delete", left.size());
-    }
-
     private void failed(PushChunk chunk, String why, GraphAnswer answer, Instant now) {
         if (!why.equals(chunk.failure)) {
             LOG.warn("Teams push: {}; polling covers these users until it works", why);
@@ -309,7 +291,7 @@ public final class PushSubscriptions {
 
     /** Without a sign-in nothing can be renewed: the hub forgets its subscriptions (Graph ends them at expiry). */
     private void forgetAll() {
-        listed = false;
+        leftovers.reset();
         if (chunks.isEmpty()) {
             return;
         }

@@ -34,6 +34,11 @@ final class SubscriptionAnswers {
         }
     }
 
+    /** The list's {@code @odata.nextLink}, when there are more pages. */
+    static Optional<String> nextLink(GraphAnswer answer) {
+        return json(answer).map(node -> node.path("@odata.nextLink").asText("")).filter(link -> !link.isBlank());
+    }
+
     /** The ids of the listed subscriptions whose notification URL passes {@code ours}. */
     static List<String> listed(GraphAnswer answer, Predicate<String> ours) {
         List<String> ids = new ArrayList<>();

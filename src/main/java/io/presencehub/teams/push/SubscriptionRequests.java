@@ -46,6 +46,11 @@ public final class SubscriptionRequests {
         return call("GET", graphUrl + "/subscriptions", null, now);
     }
 
+    /** A further page of that list: Graph's absolute {@code @odata.nextLink}, followed as is. */
+    public GraphCall listPage(String nextLink, Instant now) {
+        return call("GET", nextLink, null, now);
+    }
+
     /** Whether a listed subscription delivers to this hub. */
     public boolean ours(String notificationUrl) {
         return settings.notificationUrl().equals(notificationUrl);

@@ -246,6 +246,40 @@ class PushSubscriptionsTest {
     }
 
     @Test
+    void aFailedListIsAskedAgainAfterABackOffAndAfterThreeFailuresCreatesGoAhead() {
+        PushSubscriptions restarted = new PushSubscriptions(tokens, () -> wanted,
+                new SubscriptionRequests("https://graph.test/v1.0", settings), RetryPolicy.standard(clock), clock);
+        for (int failure = 1; failure <= LeftoverSubscriptions.MAX_FAILURES; failure++) {
+            GraphCall list = restarted.dueCalls().get(0);
+            assertThat(list.method()).isEqualTo("GET");
+            restarted.onAnswer(answer(list, 503, "{\"error\":{\"code\":\"serviceNotAvailable\"}}"));
+            if (failure < LeftoverSubscriptions.MAX_FAILURES) {
+                assertThat(restarted.dueCalls()).as("no create before the list was read").isEmpty();
+                clock.advance(Duration.ofMinutes(5));
+            }
+        }
+        assertThat(restarted.dueCalls()).hasSize(2).allSatisfy(call -> assertThat(call.method()).isEqualTo("POST"));
+    }
+
+    @Test
+    void everyPageOfTheListIsReadAndWhatAnEarlierRunLeftOnItDeleted() {
+        PushSubscriptions restarted = new PushSubscriptions(tokens, () -> wanted,
+                new SubscriptionRequests("https://graph.test/v1.0", settings), RetryPolicy.standard(clock), clock);
+        GraphCall first = restarted.dueCalls().get(0);
+        restarted.onAnswer(answer(first, 200, "{\"value\":[{\"id\":\"old-1\",\"notificationUrl\":"
+                + "\"https://hub.example.com/teams/notifications\"}],\"@odata.nextLink\":"
+                + "\"https://graph.test/v1.0/subscriptions?$skiptoken=2\"}"));
+        GraphCall second = restarted.dueCalls().get(0);
+        assertThat(second.url()).isEqualTo("https://graph.test/v1.0/subscriptions?$skiptoken=2");
+        restarted.onAnswer(answer(second, 200, "{\"value\":[{\"id\":\"old-2\",\"notificationUrl\":"
+                + "\"https://hub.example.com/teams/notifications\"}]}"));
+
+        assertThat(restarted.dueCalls()).filteredOn(call -> call.method().equals("DELETE"))
+                .extracting(GraphCall::url).containsExactlyInAnyOrder("https://graph.test/v1.0/subscriptions/old-1",
+                        "https://graph.test/v1.0/subscriptions/old-2");
+    }
+
+    @Test
     void aLostSignInDropsTheSubscriptionsAndASignInStartsAgain() throws Exception {
         createAll(subscriptions.dueCalls());
         tokens.signedIn = false;
