@@ -26,9 +26,13 @@ final class PushChunk {
     /** A call for this chunk is on its way: nothing else is sent for it until the answer. */
     boolean busy;
 
-    PushChunk(int key, Set<String> ids) {
+    /** Since when the chunk has had no subscription: health reports a create that takes too long. */
+    Instant waitingSince;
+
+    PushChunk(int key, Set<String> ids, Instant now) {
         this.key = key;
         this.ids = ids;
+        this.waitingSince = now;
     }
 
     /** A fresh clientState for the next create (43 URL-safe characters; Graph allows 128). */
@@ -41,6 +45,7 @@ final class PushChunk {
 
     void subscribed(String id, Instant expiry) {
         subscriptionId = id;
+        waitingSince = null;
         expiresAt = expiry;
         succeeded();
     }
@@ -52,8 +57,9 @@ final class PushChunk {
     }
 
     /** Graph no longer has the subscription (404, subscriptionRemoved, expired): create a new one now. */
-    void lost(String why) {
+    void lost(String why, Instant now) {
         subscriptionId = null;
+        waitingSince = now;
         expiresAt = null;
         renewNow = false;
         failure = why;

@@ -14,9 +14,11 @@ import java.util.Optional;
  */
 public record PushState(int chunks, int healthy, Optional<Instant> earliestExpiry, List<String> failures) {
 
-    /** "2 of 2 subscriptions working, earliest expiry …", then what does not work. */
+    /** "2 of 2 subscriptions working, earliest expiry …", then those being created and what does not work. */
     public String describe() {
+        int creating = chunks - healthy - failures.size();
         return healthy + " of " + chunks + " subscriptions working" + earliestExpiry.map(at -> ", earliest expiry " + at)
-                .orElse("") + (failures.isEmpty() ? "" : "; not working: " + String.join("; ", failures));
+                .orElse("") + (creating > 0 ? "; " + creating + " being created" : "")
+                + (failures.isEmpty() ? "" : "; not working: " + String.join("; ", failures));
     }
 }

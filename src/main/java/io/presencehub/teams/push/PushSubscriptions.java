@@ -40,6 +40,7 @@ public final class PushSubscriptions {
     /** Graph allows at most 60 minutes ahead; a little less leaves room for clocks that differ. */
     static final Duration LIFETIME = Duration.ofMinutes(55);
     static final Duration RENEW_BEFORE = Duration.ofMinutes(15);
+    static final Duration CREATE_GRACE = Duration.ofSeconds(30);
 
     private enum Kind { LIST, CREATE, RENEW, DELETE }
 
@@ -156,7 +157,7 @@ public final class PushSubscriptions {
             LOG.debug("Teams push: subscription {} renewed until {}", chunk.subscriptionId, chunk.expiresAt);
         } else if (answer.outcome().is(404)) {
             bySubscription.remove(pending.subscriptionId());
-            chunk.lost("subscription " + pending.subscriptionId() + " missing at Graph (404): created again");
+            chunk.lost("subscription " + pending.subscriptionId() + " missing at Graph (404): created again", now);
             LOG.info("Teams push: subscription {} is gone at Graph; creating it again", pending.subscriptionId());
         } else {
             failed(chunk, "renewing subscription " + pending.subscriptionId() + " failed: " + answer.describe(),
@@ -196,7 +197,7 @@ public final class PushSubscriptions {
             }
             case "subscriptionRemoved" -> {
                 bySubscription.remove(subscriptionId);
-                chunk.lost("subscription " + subscriptionId + " removed by Graph: created again");
+                chunk.lost("subscription " + subscriptionId + " removed by Graph: created again", clock.instant());
             }
             case "missed" -> readNow.accept(chunk.ids);
             default -> LOG.debug("Teams push: lifecycle event {} of {} ignored", event, subscriptionId);
@@ -215,7 +216,7 @@ public final class PushSubscriptions {
         return chunk != null && chunk.healthy(clock.instant());
     }
 
-    /** What health and the admin page show. */
+    /** What health and the admin page show; a create that has taken over {@link #CREATE_GRACE} counts as failing. */
     public synchronized PushState state() {
         Instant now = clock.instant();
         List<String> failures = new ArrayList<>();
@@ -227,6 +228,8 @@ public final class PushSubscriptions {
                 earliest = earliest == null || chunk.expiresAt.isBefore(earliest) ? chunk.expiresAt : earliest;
             } else if (chunk.failure != null) {
                 failures.add(chunk.failure);
+            } else if (chunk.waitingSince != null && chunk.waitingSince.isBefore(now.minus(CREATE_GRACE))) {
+                failures.add("no subscription for " + chunk.ids.size() + " users since " + chunk.waitingSince);
             }
         }
         return new PushState(chunks.size(), healthy, Optional.ofNullable(earliest), failures);
@@ -272,7 +275,7 @@ public final class PushSubscriptions {
         for (SubscriptionPlan.Chunk planned : SubscriptionPlan.next(current, ids, MAX_IDS, () -> ++lastKey)) {
             PushChunk old = before.remove(planned.key());
             PushChunk chunk = old != null && old.ids.equals(planned.ids()) ? old : new PushChunk(planned.key(),
-                    planned.ids());
+                    planned.ids(), clock.instant());
             if (old != null && old != chunk) {
                 giveUp(old);
             }

@@ -280,6 +280,18 @@ class PushSubscriptionsTest {
     }
 
     @Test
+    void aCreateThatTakesLongerThanTheGraceCountsAsNotWorking() {
+        subscriptions.dueCalls(); // both creates on their way, no answer yet
+
+        assertThat(subscriptions.state().failures()).isEmpty();
+        assertThat(subscriptions.state().describe()).isEqualTo("0 of 2 subscriptions working; 2 being created");
+
+        clock.advance(PushSubscriptions.CREATE_GRACE.plusSeconds(1));
+        assertThat(subscriptions.state().failures()).hasSize(2)
+                .allSatisfy(failure -> assertThat(failure).startsWith("no subscription for"));
+    }
+
+    @Test
     void aLostSignInDropsTheSubscriptionsAndASignInStartsAgain() throws Exception {
         createAll(subscriptions.dueCalls());
         tokens.signedIn = false;
