@@ -11,6 +11,13 @@ public record UserKey(String locationId, String tenantId, String userId) {
         return locationId + "/" + tenantId + "/" + userId;
     }
 
+    /** A key from its stored text ({@link #asText()}); empty when the text has not three parts. */
+    public static java.util.Optional<UserKey> fromText(String text) {
+        String[] parts = text.split("/", 3);
+        return parts.length == 3 ? java.util.Optional.of(new UserKey(parts[0], parts[1], parts[2]))
+                : java.util.Optional.empty();
+    }
+
     @Override
     public String toString() {
         return asText();

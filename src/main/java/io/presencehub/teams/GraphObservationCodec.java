@@ -1,7 +1,11 @@
 package io.presencehub.teams;
 
+import io.presencehub.store.Observation;
 import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StoredFields;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stored text ↔ {@link GraphObservation} (kind {@code teams-presence}, keyed by user):
@@ -11,6 +15,7 @@ import io.presencehub.store.StoredFields;
  */
 public final class GraphObservationCodec {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GraphObservationCodec.class);
     private static final String FIRST_FORMAT_SEPARATOR = "\u001f";
 
     private GraphObservationCodec() {
@@ -34,6 +39,17 @@ public final class GraphObservationCodec {
                     fields.require("statusMessage"), fields.require("sequenceNumber"));
         }
         return decodeFirstFormat(text);
+    }
+
+    /** A stored row, or empty when it is unreadable (one WARN): no baseline, the first poll takes what Graph shows. */
+    static Optional<GraphObservation> stored(Observation row) {
+        try {
+            return Optional.of(decode(row.value()));
+        } catch (ObservationFormatException e) {
+            LOG.warn("Teams: stored presence of {} not readable ({}); the next poll is its baseline", row.key(),
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** A stored text of any release in the current form. */

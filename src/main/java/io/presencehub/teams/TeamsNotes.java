@@ -51,7 +51,7 @@ public final class TeamsNotes {
         this.clock = clock;
         this.decisions = decisions;
         if (enabled) {
-            store.loadObservations(KIND_NOTE).values().forEach(row -> TeamsPoller.parseKey(row.key())
+            store.loadObservations(KIND_NOTE).values().forEach(row -> UserKey.fromText(row.key())
                     .ifPresent(user -> stored(row).ifPresent(note -> taken.put(user, note))));
         }
     }

@@ -13,7 +13,6 @@ import io.presencehub.model.UserKey;
 import io.presencehub.model.UserState;
 import io.presencehub.model.UserUpdate;
 import io.presencehub.store.Observation;
-import io.presencehub.store.ObservationFormatException;
 import io.presencehub.store.StateStore;
 import io.presencehub.sync.PresenceApplier;
 
@@ -69,6 +68,7 @@ public final class TeamsPoller {
     private volatile Function<UserKey, Optional<SessionPair>> heldSessions = user -> Optional.empty();
     private volatile HubMetrics metrics = HubMetrics.off();
     private volatile PollSelection selection = PollSelection.EVERYONE;
+    private final UserLocks readLocks = new UserLocks(64);
     private int nextChunk;
     private String lastFailure;
 
@@ -92,8 +92,8 @@ public final class TeamsPoller {
         this.callReadLimit = settings.pollInterval().multipliedBy(2);
         this.startedAt = clock.instant();
         users.addMatchListener(this::matchChanged);
-        store.loadObservations(KIND_PRESENCE).values().forEach(o -> parseKey(o.key())
-                .ifPresent(key -> stored(o).ifPresent(observed -> observations.put(key, observed))));
+        store.loadObservations(KIND_PRESENCE).values().forEach(o -> UserKey.fromText(o.key())
+                .ifPresent(key -> GraphObservationCodec.stored(o).ifPresent(observed -> observations.put(key, observed))));
     }
 
     /**
@@ -250,9 +250,19 @@ public final class TeamsPoller {
         observe(user, observed, null, readStartedAt, readAnsweredAt);
     }
 
-    /** One user's read ({@code expiry}: of its status message, null for none), from a poll or a push read. */
+    /**
+     * One user's read ({@code expiry}: of its status message, null for none), from a poll or a push read: one read
+     * of a user at a time (they come from two routes' threads).
+     */
     void observe(UserKey user, GraphObservation observed, Instant expiry, Instant readStartedAt,
                  Instant readAnsweredAt) {
+        synchronized (readLocks.of(user)) {
+            observeAlone(user, observed, expiry, readStartedAt, readAnsweredAt);
+        }
+    }
+
+    private void observeAlone(UserKey user, GraphObservation observed, Instant expiry, Instant readStartedAt,
+                              Instant readAnsweredAt) {
         GraphObservation previous = observations.get(user);
         List<TeamsEcho> unsettled = echoes.of(user);
         Set<SessionPair> held = heldSessions.apply(user).map(Set::of).orElse(Set.of());
@@ -326,21 +336,5 @@ public final class TeamsPoller {
             LOG.warn(failure);
             lastFailure = failure;
         }
-    }
-
-    /** An unreadable row is no baseline: the first poll takes what Graph shows as one. */
-    private static Optional<GraphObservation> stored(Observation row) {
-        try {
-            return Optional.of(GraphObservationCodec.decode(row.value()));
-        } catch (ObservationFormatException e) {
-            LOG.warn("Teams: stored presence of {} not readable ({}); the next poll is its baseline", row.key(),
-                    e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    static Optional<UserKey> parseKey(String text) {
-        String[] parts = text.split("/", 3);
-        return parts.length == 3 ? Optional.of(new UserKey(parts[0], parts[1], parts[2])) : Optional.empty();
     }
 }

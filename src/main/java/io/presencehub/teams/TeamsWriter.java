@@ -96,7 +96,7 @@ public final class TeamsWriter implements CallListener {
         this.calls = calls;
         this.store = store;
         this.clock = clock;
-        store.loadObservations(KIND_HELD).values().forEach(o -> TeamsPoller.parseKey(o.key())
+        store.loadObservations(KIND_HELD).values().forEach(o -> UserKey.fromText(o.key())
                 .ifPresent(key -> {
                     Slot slot = slot(key);
                     TeamsHeldCodec.AccountHeld stored = TeamsHeldCodec.decodeOrNothing(o);
