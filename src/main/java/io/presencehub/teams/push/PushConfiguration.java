@@ -45,7 +45,8 @@ public final class PushConfiguration {
         requests.delegatedTokensFrom(tokens);
         PushSubscriptions subscriptions = new PushSubscriptions(tokens, users::graphIds,
                 new SubscriptionRequests(teams.graphUrl(), settings), RetryPolicy.standard(clock), clock);
-        PushReads reads = new PushReads(GraphRequests.of(teams), budget, clock);
+        PushReads reads = new PushReads(GraphRequests.of(teams), budget, RetryPolicy.standard(clock), clock,
+                poller::onAnswer);
         subscriptions.readsWith(reads::notified);
         tokens.addSignInListener(subscriptions::signedIn);
         poller.pollOnly(new ReconcilingPoll(subscriptions, settings.reconcileInterval(), clock));

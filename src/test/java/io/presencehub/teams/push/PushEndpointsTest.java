@@ -42,7 +42,8 @@ class PushEndpointsTest {
         clientState = new ObjectMapper().readTree(create.body()).path("clientState").asText();
         subscriptions.onAnswer(new GraphAnswer(create, new GraphOutcome.Answered(201, "{\"id\":\"sub-1\"}", null)));
         reads = new PushReads(new GraphRequests("https://graph.test/v1.0", "client", Duration.ofHours(1)),
-                new RequestBudget(100, Duration.ofSeconds(30), clock), clock);
+                new RequestBudget(100, Duration.ofSeconds(30), clock), RetryPolicy.standard(clock), clock,
+                answer -> { });
         subscriptions.readsWith(lifecycleRead::addAll);
         endpoints = new PushEndpoints(subscriptions, reads);
     }

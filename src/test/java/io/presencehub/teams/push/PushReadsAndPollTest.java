@@ -28,7 +28,7 @@ class PushReadsAndPollTest {
     @Test
     void notifiedUsersAreReadOnceEachInChunksOf650WithinTheBudget() {
         RequestBudget budget = new RequestBudget(2, Duration.ofSeconds(30), clock);
-        PushReads reads = new PushReads(requests, budget, clock);
+        PushReads reads = new PushReads(requests, budget, RetryPolicy.standard(clock), clock, answer -> { });
         reads.notified(ids(0, 1000));
         reads.notified(ids(900, 1500));
 
@@ -47,6 +47,28 @@ class PushReadsAndPollTest {
         clock.advance(Duration.ofSeconds(31));
         assertThat(reads.dueCalls()).singleElement()
                 .satisfies(call -> assertThat(call.body()).contains("\"id-1499\""));
+        assertThat(reads.pendingCount()).isZero();
+    }
+
+    @Test
+    void aFailedReadIsAskedAgainAfterABackOffAndEveryAnswerReachesThePoller() {
+        List<GraphAnswer> toThePoller = new java.util.ArrayList<>();
+        PushReads reads = new PushReads(requests, new RequestBudget(100, Duration.ofSeconds(30), clock),
+                RetryPolicy.standard(clock), clock, toThePoller::add);
+        reads.notified(List.of("id-1", "id-2"));
+        GraphCall read = reads.dueCalls().get(0);
+
+        reads.onAnswer(new GraphAnswer(read, new GraphOutcome.Answered(503, "{}", "2")));
+
+        assertThat(toThePoller).hasSize(1);
+        assertThat(reads.pendingCount()).isEqualTo(2);
+        assertThat(reads.dueCalls()).as("Retry-After: 2 s").isEmpty();
+        clock.advance(Duration.ofSeconds(2));
+        GraphCall again = reads.dueCalls().get(0);
+        assertThat(again.body()).contains("\"id-1\"", "\"id-2\"");
+
+        reads.onAnswer(new GraphAnswer(again, new GraphOutcome.Answered(200, "{\"value\":[]}", null)));
+        assertThat(toThePoller).hasSize(2);
         assertThat(reads.pendingCount()).isZero();
     }
 
