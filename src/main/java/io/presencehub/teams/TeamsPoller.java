@@ -208,10 +208,12 @@ public final class TeamsPoller {
                 }
             }
         }
+        // a pushed user is read by the reconciling poll: two of its intervals (plus one poll's) without a read end it
+        Instant pushedLimit = limit.minus(selection.pushedReadInterval().multipliedBy(2));
         for (UserKey user : calls.teamsCallUsers()) {
             Instant read = lastRead.get(user);
-            if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(limit))
-                    && !users.graphId(user).filter(selection::pushed).isPresent()) {
+            Instant userLimit = users.graphId(user).filter(selection::pushed).isPresent() ? pushedLimit : limit;
+            if (calls.teamsCall(user) == TeamsCall.IN_CALL && (read == null || read.isBefore(userLimit))) {
                 LOG.debug("Teams: {} not read since {}; Teams call ended", user, read);
                 log.callEnded(user, read);
                 calls.teamsCall(user, TeamsCall.NONE);

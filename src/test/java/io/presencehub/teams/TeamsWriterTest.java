@@ -129,6 +129,37 @@ class TeamsWriterTest {
     }
 
     @Test
+    void aPushedUsersTeamsCallLastsTwoReconcileIntervalsWithoutAReadNotForever() {
+        poller.pollOnly(new PollSelection() {
+            @Override
+            public List<String> due(List<String> ids) {
+                return ids;
+            }
+
+            @Override
+            public boolean pushed(String graphId) {
+                return true; // what ReconcilingPoll says while the subscription works (or looks as if it did)
+            }
+
+            @Override
+            public Duration pushedReadInterval() {
+                return Duration.ofSeconds(60);
+            }
+        });
+        read(new GraphObservation("Busy", "InAMeeting", "", "1"), clock.instant());
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);
+
+        clock.advance(Duration.ofSeconds(60));
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).as("unchanged users are not notified: no read is no doubt yet")
+                .isEqualTo(TeamsCall.IN_CALL);
+
+        clock.advance(Duration.ofMinutes(2)); // no reconciling read either: Graph unreachable
+        poller.releaseStaleCalls();
+        assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.NONE);
+    }
+
+    @Test
     void aTeamsCallEndsOnceTheUserWasNotReadForMoreThanTwoPollIntervals() {
         read(new GraphObservation("Busy", "InAMeeting", "", "1"), clock.instant());
         assertThat(calls.teamsCall(ALICE)).isEqualTo(TeamsCall.IN_CALL);

@@ -39,4 +39,9 @@ public final class ReconcilingPoll implements PollSelection {
     public boolean pushed(String graphId) {
         return subscriptions.pushes(graphId);
     }
+
+    @Override
+    public Duration pushedReadInterval() {
+        return interval;
+    }
 }
