@@ -57,6 +57,19 @@ public final class TeamsNoteResolver {
         return message == null ? "" : NoteText.limit(NoteText.clean(message).strip());
     }
 
+    /**
+     * Whether only the expiry of a message the note was taken from moved (the stored observation keeps no expiry:
+     * the note taken from Teams has it): the same text, a new return time.
+     */
+    public static boolean newExpiry(GraphObservation previous, TeamsNote taken, String message, Instant expiry) {
+        return previous != null && taken != null && !taken.note().isEmpty()
+                && taken.note().equals(normalize(message)) && taken.returnTime() != seconds(expiry);
+    }
+
+    static long seconds(Instant expiry) {
+        return expiry == null || expiry.getEpochSecond() <= 0 ? 0 : expiry.getEpochSecond();
+    }
+
     /** Whether a read's message can change anything: not a baseline, and not the previous read's message. */
     public static boolean differs(GraphObservation previous, String message) {
         return previous != null && !normalize(message).equals(normalize(previous.statusMessage()));
@@ -81,7 +94,10 @@ public final class TeamsNoteResolver {
             return Decision.of(Verdict.BASELINE, text);
         }
         if (!differs(previous, message)) {
-            return Decision.of(Verdict.UNCHANGED, text);
+            // the same text with a new expiry moves the return time while note and return time are still Teams'
+            boolean moved = taken.filter(t -> newExpiry(previous, t, message, expiry) && t.note().equals(current.note())
+                    && t.returnTime() == current.returnTime()).isPresent();
+            return moved ? new Decision(Verdict.CHANGE, text, text, seconds(expiry)) : Decision.of(Verdict.UNCHANGED, text);
         }
         if ((held != null && text.equals(normalize(held.text())))
                 || echoes.stream().anyMatch(e -> e.explains(text, readStartedAt, readAnsweredAt))) {

@@ -83,7 +83,9 @@ public final class TeamsNotes {
         if (!enabled) {
             return;
         }
-        if (!TeamsNoteResolver.differs(previous, observed.statusMessage()) || index.tenantOf(user).isEmpty()) {
+        boolean differs = TeamsNoteResolver.differs(previous, observed.statusMessage())
+                || TeamsNoteResolver.newExpiry(previous, taken.get(user), observed.statusMessage(), expiry);
+        if (!differs || index.tenantOf(user).isEmpty()) {
             // most reads: nothing to decide, so no look-up of the writer's state (its lock) for them
             echoes.settle(user, readStartedAt);
             return;

@@ -50,6 +50,26 @@ class TeamsIncomingNoteTest extends BaseTeamsHubTest {
     }
 
     @Test
+    void anExpiryMovedInTeamsOnTheSameMessageMovesTheReturnTime() {
+        graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
+        graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");
+        startHub("true");
+        Instant lunch = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant later = lunch.plus(3, ChronoUnit.HOURS);
+        try (LineClient listener = hub.client()) {
+            graph.setStatusMessage(ALICE_TEAMS_ID, "At lunch", lunch);
+            assertThat(listener.readLines(4)).containsExactly(NOTE_1001 + "At lunch", RETURN_1001 + lunch.getEpochSecond(),
+                    NOTE_1002 + "At lunch", RETURN_1002 + lunch.getEpochSecond());
+
+            graph.setStatusMessage(ALICE_TEAMS_ID, "At lunch", later);
+
+            assertThat(listener.readLines(2)).containsExactly(RETURN_1001 + later.getEpochSecond(),
+                    RETURN_1002 + later.getEpochSecond());
+            assertThat(hub.state(ALICE).note()).isEqualTo("At lunch");
+        }
+    }
+
+    @Test
     void aMessageTypedInTeamsBecomesTheNoteAndAClientsNoteGoesToTeamsWithoutComingBack() {
         graph.addUser(ALICE_TEAMS_ID, "alice@example.com");
         graph.setClientSession(ALICE_TEAMS_ID, "Available", "Available");

@@ -53,6 +53,27 @@ class TeamsNoteResolverTest {
     }
 
     @Test
+    void anExpiryMovedInTeamsOnTheSameMessageMovesTheReturnTimeWhileBothAreStillTeams() {
+        long lunch = Instant.parse("2026-03-02T12:00:00Z").getEpochSecond();
+        Optional<TeamsNote> taken = Optional.of(new TeamsNote("At lunch", lunch));
+
+        Decision moved = read("At lunch", "At lunch", EXPIRY, state("At lunch", lunch), taken);
+        assertThat(moved.verdict()).isEqualTo(Verdict.CHANGE);
+        assertThat(moved.note()).isEqualTo("At lunch");
+        assertThat(moved.returnTime()).isEqualTo(EXPIRY.getEpochSecond());
+
+        Decision dropped = read("At lunch", "At lunch", null, state("At lunch", lunch), taken);
+        assertThat(dropped.verdict()).isEqualTo(Verdict.CHANGE);
+        assertThat(dropped.returnTime()).as("no expiry any more: no return time").isZero();
+
+        assertThat(read("At lunch", "At lunch", EXPIRY, state("At lunch", RETURN_FROM_CLIENT), taken).verdict())
+                .as("a client set the return time since: kept").isEqualTo(Verdict.UNCHANGED);
+        assertThat(read("At lunch", "At lunch", Instant.ofEpochSecond(lunch), state("At lunch", lunch), taken)
+                .verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(TeamsNoteResolver.newExpiry(showing("At lunch"), null, "At lunch", EXPIRY)).isFalse();
+    }
+
+    @Test
     void theFirstReadIsABaselineNotAChange() {
         Decision decision = read(null, "In the lab", EXPIRY, state("", 0), Optional.empty());
         assertThat(decision.verdict()).isEqualTo(Verdict.BASELINE);
