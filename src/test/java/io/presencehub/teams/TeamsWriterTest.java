@@ -1,6 +1,7 @@
 package io.presencehub.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.presencehub.calls.CallStates;
 import io.presencehub.calls.TeamsCall;
@@ -25,7 +26,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +130,46 @@ class TeamsWriterTest {
         public void close() {
             store.close();
         }
+    }
+
+    /**
+     * With push, routes teams-push-read and teams-poll both hand answers to the poller on their own threads: the reads
+     * of one user are taken one at a time, so an older read (the reconciling poll) that began first cannot overwrite
+     * a newer one (the notified read) that finished in between.
+     */
+    @Test
+    void anOlderReadRacingANewerOneDoesNotWin() throws Exception {
+        Instant t0 = clock.instant();
+        poller.observe(ALICE, new GraphObservation("Available", "Available", "", "1"), t0, t0);
+
+        CountDownLatch olderInside = new CountDownLatch(1);
+        CountDownLatch newerDone = new CountDownLatch(1);
+        String older = "reconcile-poll";
+        poller.ownSessionsFrom(user -> {
+            if (Thread.currentThread().getName().equals(older)) {
+                olderInside.countDown(); // has read "previous" already
+                try {
+                    newerDone.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Optional.empty();
+        });
+        Thread poll = new Thread(() -> poller.observe(ALICE, new GraphObservation("Away", "Away", "", "2"),
+                t0.plusMillis(1), t0.plusMillis(5)), older);
+        poll.start();
+        assertThat(olderInside.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread push = new Thread(() -> poller.observe(ALICE, new GraphObservation("Busy", "Busy", "", "3"),
+                t0.plusMillis(2), t0.plusMillis(3)), "push-read");
+        push.start();
+        // the newer read waits for the older one (without the per-user lock it would finish at once)
+        await().atMost(Duration.ofSeconds(5)).until(() -> push.getState() == Thread.State.BLOCKED);
+        newerDone.countDown();
+        poll.join(5000);
+        push.join(5000);
+
+        assertThat(poller.observation(ALICE).orElseThrow().sequenceNumber()).isEqualTo("3");
     }
 
     @Test
