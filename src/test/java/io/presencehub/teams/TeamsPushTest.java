@@ -123,6 +123,19 @@ class TeamsPushTest extends BaseTeamsPushTest {
     }
 
     @Test
+    void anEmailChangedInTheDirectoryMovesTheSubscriptionToTheOtherAccount() {
+        startPushHub(3, 4);
+        signIn();
+        awaitSubscriptions(1, 3);
+
+        hub.writeDirectory(TestDirectories.teamsUsers(3).replace("user2@example.com", "user3@example.com"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> graph.subscriptions().size() == 1
+                && graph.subscriptions().get(0).userIds().contains(graphId(3))
+                && !graph.subscriptions().get(0).userIds().contains(graphId(2)));
+    }
+
+    @Test
     void theValidationTokenIsAnsweredAndABrokenNotificationRefused() throws Exception {
         startPushHub(1);
         var http = java.net.http.HttpClient.newHttpClient();
