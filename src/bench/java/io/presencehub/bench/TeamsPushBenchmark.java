@@ -7,7 +7,7 @@ import static io.presencehub.bench.TeamsBenchUsers.graphId;
 import static io.presencehub.bench.TeamsBenchUsers.number;
 import static io.presencehub.bench.TeamsBenchUsers.user;
 
-import io.presencehub.teams.BrowserSignIn;
+import io.presencehub.teams.signin.Browser;
 import io.presencehub.teams.FakeGraph;
 import io.presencehub.teams.FakeGraph.Delivery;
 import io.presencehub.teams.FakeGraph.Endpoint;
@@ -17,6 +17,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -86,9 +87,9 @@ public final class TeamsPushBenchmark {
 
     /** Signs in and waits until the subscriptions cover every user, each has been read once and push is UP. */
     private static void awaitPush(TestHub hub, FakeGraph graph) throws InterruptedException {
-        BrowserSignIn.Hop page = BrowserSignIn.signIn(hub.webPort());
-        if (page.status() != 200) {
-            throw new IllegalStateException("sign-in failed: " + page.status() + " " + page.body());
+        HttpResponse<String> page = Browser.signIn(hub.webPort());
+        if (page.statusCode() != 200) {
+            throw new IllegalStateException("sign-in failed: " + page.statusCode() + " " + page.body());
         }
         awaitOrFail(SUBSCRIPTIONS + " subscriptions", Duration.ofMinutes(2), () -> graph.subscriptions().size()
                 == SUBSCRIPTIONS && graph.subscriptions().stream().mapToInt(s -> s.userIds().size()).sum() == USERS);

@@ -40,13 +40,11 @@ public final class TeamsHealth extends AbstractHealthCheck {
     }
 
     void answered(GraphAnswer answer) {
-        if (!answer.call().delegated()) {
-            loginFailure = null;
-        }
-        GraphCall.Purpose purpose = answer.call().purpose();
         if (answer.call().delegated()) {
             return; // the push's own health check (teams-push) judges subscription calls
         }
+        loginFailure = null;
+        GraphCall.Purpose purpose = answer.call().purpose();
         GraphOutcome outcome = answer.outcome();
         if (outcome.is(429)) {
             lastThrottled = clock.instant();

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.presencehub.camel.HubConfiguration;
 import io.presencehub.model.UserKey;
+import io.presencehub.teams.signin.Browser;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
 import io.presencehub.testing.TestHub;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -65,8 +67,8 @@ abstract class BaseTeamsPushTest extends BaseTeamsHubTest {
 
     /** Signs in as an admin's browser would; the callback page answers 200. */
     protected void signIn() {
-        BrowserSignIn.Hop page = BrowserSignIn.signIn(hub.webPort());
-        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        HttpResponse<String> page = Browser.signIn(hub.webPort());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     }
 
     /** Waits until Graph holds {@code count} subscriptions and the hub has read every user once (the baseline). */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.presencehub.metrics.MetricsScrape;
 import io.presencehub.teams.FakeGraph.Endpoint;
+import io.presencehub.teams.signin.Browser;
 import io.presencehub.teams.FakeGraph.SubscriptionView;
 import io.presencehub.testing.LineClient;
 import io.presencehub.testing.TestDirectories;
@@ -35,8 +36,7 @@ class TeamsPushTest extends BaseTeamsPushTest {
         assertThat(subscriptions.get(0).clientState()).isNotEqualTo(subscriptions.get(1).clientState());
         assertThat(pushHealth()).contains("UP").contains("2 of 2 subscriptions working, earliest expiry");
         assertThat(graph.validationRequests()).as("both URLs of both subscriptions validated").isEqualTo(4);
-        assertThat(new BrowserSignIn().get(java.net.URI.create("http://127.0.0.1:" + hub.webPort()
-                + "/api/admin/connectors"), java.util.Optional.empty()).body())
+        assertThat(new Browser().get("http://127.0.0.1:" + hub.webPort() + "/api/admin/connectors").body())
                 .as("the admin page's push field").contains("signed in as").contains("2 of 2 subscriptions working");
     }
 

@@ -210,10 +210,18 @@ public final class PushSubscriptions {
         chunks.values().forEach(chunk -> chunk.retryAt = Instant.MIN);
     }
 
+    /** Of these Graph users, those whose changes are not pushed now (one look under the lock for a whole poll). */
+    public synchronized List<String> notPushed(List<String> graphIds) {
+        Instant now = clock.instant();
+        return graphIds.stream().filter(id -> {
+            PushChunk chunk = byUser.get(id);
+            return chunk == null || !chunk.healthy(now);
+        }).toList();
+    }
+
     /** Whether a change of this Graph user is pushed now (a healthy subscription covers them). */
-    public synchronized boolean pushes(String graphId) {
-        PushChunk chunk = byUser.get(graphId);
-        return chunk != null && chunk.healthy(clock.instant());
+    public boolean pushes(String graphId) {
+        return notPushed(List.of(graphId)).isEmpty();
     }
 
     /** What health and the admin page show; a create that has taken over {@link #CREATE_GRACE} counts as failing. */

@@ -32,7 +32,7 @@ public final class ReconcilingPoll implements PollSelection {
             lastReconcile = now;
             return ids;
         }
-        return ids.stream().filter(id -> !subscriptions.pushes(id)).toList();
+        return subscriptions.notPushed(ids);
     }
 
     @Override

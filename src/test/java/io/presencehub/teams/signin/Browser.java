@@ -16,10 +16,23 @@ import java.util.Optional;
  * A browser as far as the sign-in needs one: GETs that never follow a redirect by themselves, so a test follows each
  * {@code Location} by hand and sees every hop (hub → Azure AD → hub).
  */
-final class Browser {
+public final class Browser {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Signs in on the hub at this web port as an admin's browser does (no web password: every caller is admin),
+     * following each redirect (hub → Azure AD → hub) by hand; the last answer, the callback's page.
+     */
+    public static HttpResponse<String> signIn(int webPort) {
+        Browser browser = new Browser();
+        HttpResponse<String> answer = browser.get("http://127.0.0.1:" + webPort + "/teams/signin");
+        for (int hop = 0; hop < 5 && answer.statusCode() == 302; hop++) {
+            answer = browser.get(answer.uri().resolve(location(answer)).toString());
+        }
+        return answer;
+    }
 
     /** GET with an optional Authorization header (the hub's login). */
     HttpResponse<String> get(String url, Optional<String> authorization) {
@@ -45,7 +58,7 @@ final class Browser {
         }
     }
 
-    HttpResponse<String> get(String url) {
+    public HttpResponse<String> get(String url) {
         return get(url, Optional.empty());
     }
 
